@@ -1,0 +1,106 @@
+#include "extract/document_json.h"
+
+#include <string>
+
+namespace bidscope {
+
+using nlohmann::json;
+
+namespace {
+
+template <typename Enum, typename NameFn>
+Enum EnumFromName(const std::string& name, NameFn name_of, Enum last) {
+  for (int i = 0; i <= static_cast<int>(last); ++i) {
+    Enum value = static_cast<Enum>(i);
+    if (name_of(value) == name) return value;
+  }
+  return static_cast<Enum>(0);
+}
+
+json MetadataToJson(const Metadata& m) {
+  json out = {{"title", m.title},       {"author", m.author},
+              {"subject", m.subject},   {"keywords", m.keywords},
+              {"creator", m.creator},   {"producer", m.producer},
+              {"created", m.created},   {"modified", m.modified},
+              {"pages", m.page_count},  {"encoding", m.encoding},
+              {"extra", m.extra}};
+  return out;
+}
+
+Metadata MetadataFromJson(const json& j) {
+  Metadata m;
+  m.title = j.value("title", "");
+  m.author = j.value("author", "");
+  m.subject = j.value("subject", "");
+  m.keywords = j.value("keywords", "");
+  m.creator = j.value("creator", "");
+  m.producer = j.value("producer", "");
+  m.created = j.value("created", "");
+  m.modified = j.value("modified", "");
+  m.page_count = j.value("pages", 0);
+  m.encoding = j.value("encoding", "");
+  if (j.contains("extra"))
+    m.extra = j.at("extra").get<std::map<std::string, std::string>>();
+  return m;
+}
+
+}  // namespace
+
+json DocumentToJson(const Document& doc) {
+  json pages = json::array();
+  for (const Page& page : doc.pages) {
+    json p = {{"number", page.number},
+              {"text", page.text},
+              {"origin", TextOriginName(page.origin)},
+              {"quality", page.quality},
+              {"reliable", page.reliable}};
+    if (page.ocr_confidence >= 0) p["ocr_confidence"] = page.ocr_confidence;
+    if (!page.warnings.empty()) p["warnings"] = page.warnings;
+    pages.push_back(std::move(p));
+  }
+  json out = {{"sha256", doc.id},
+              {"format", FormatName(doc.format)},
+              {"status", ExtractStatusName(doc.status)},
+              {"paged", doc.paged},
+              {"size", doc.size_bytes},
+              {"metadata", MetadataToJson(doc.metadata)},
+              {"pages", std::move(pages)},
+              {"warnings", doc.warnings}};
+  if (!doc.error.empty()) out["error"] = doc.error;
+  if (!doc.parent_id.empty()) out["parent"] = doc.parent_id;
+  if (!doc.locator.empty()) out["locator"] = doc.locator;
+  return out;
+}
+
+Document DocumentFromJson(const json& j) {
+  Document doc;
+  doc.id = j.at("sha256").get<std::string>();
+  doc.format = EnumFromName(j.at("format").get<std::string>(), FormatName,
+                            Format::kRecord);
+  doc.status = EnumFromName(j.at("status").get<std::string>(),
+                            ExtractStatusName, ExtractStatus::kFailed);
+  doc.paged = j.value("paged", false);
+  doc.size_bytes = j.value("size", size_t{0});
+  doc.error = j.value("error", "");
+  doc.parent_id = j.value("parent", "");
+  doc.locator = j.value("locator", "");
+  doc.metadata = MetadataFromJson(j.at("metadata"));
+  for (const json& p : j.at("pages")) {
+    Page page;
+    page.number = p.at("number").get<int>();
+    page.text = p.at("text").get<std::string>();
+    page.origin = EnumFromName(p.value("origin", "plain"), TextOriginName,
+                               TextOrigin::kNone);
+    page.quality = p.value("quality", 1.0);
+    page.reliable = p.value("reliable", true);
+    page.ocr_confidence = p.value("ocr_confidence", -1.0);
+    if (p.contains("warnings"))
+      page.warnings = p.at("warnings").get<std::vector<std::string>>();
+    doc.pages.push_back(std::move(page));
+  }
+  if (j.contains("warnings"))
+    doc.warnings = j.at("warnings").get<std::vector<std::string>>();
+  return doc;
+}
+
+}  // namespace bidscope

@@ -1,0 +1,29 @@
+// Per-format extractors. Each fills pages, metadata, status and warnings of
+// one document; the caller sets the id, format and size.
+#ifndef BIDSCOPE_EXTRACT_FORMATS_H_
+#define BIDSCOPE_EXTRACT_FORMATS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/extract.h"
+
+namespace bidscope {
+
+Document ExtractPdf(std::string_view bytes, const ExtractOptions& options);
+Document ExtractHtml(std::string_view bytes, const ExtractOptions& options);
+Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
+Document ExtractText(std::string_view bytes, const ExtractOptions& options);
+
+// Archives and dumps produce the container document followed by one
+// document per member or record.
+std::vector<Document> ExtractArchive(std::string_view bytes,
+                                     const ExtractOptions& options,
+                                     int depth);
+std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
+                                     const ExtractOptions& options);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_EXTRACT_FORMATS_H_

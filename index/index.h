@@ -1,0 +1,134 @@
+// The Xapian index: writing prepared documents, tracking the state of every
+// input file, and searching with exact Chinese substring semantics.
+#ifndef BIDSCOPE_INDEX_INDEX_H_
+#define BIDSCOPE_INDEX_INDEX_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace bidscope {
+
+// Any failure of the index itself (cannot open, locked, corrupt). The
+// message names the directory and Xapian's description.
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A query that does not parse; the message says where and why.
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Builds the Xapian document for `doc` (terms with positions, values and
+// stored data, without paths) and returns it serialised, so that worker
+// processes can do this work and the single writer only stores it.
+std::string PrepareDocument(const Document& doc);
+
+// What the last run knew about one input path.
+struct FileState {
+  std::string path;
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  std::string doc_id;  // empty when the file produced no document
+  std::string status;  // indexed, duplicate, encrypted, unsupported, failed
+  std::string reason;
+};
+
+class IndexWriter {
+ public:
+  // Opens or creates the index in `dir`. Throws IndexError, naming the
+  // directory, when it is locked by another writer or cannot be opened.
+  static std::unique_ptr<IndexWriter> Open(const std::string& dir);
+  virtual ~IndexWriter() = default;
+
+  // Stores a prepared document under its id, found at `path`. A document
+  // with the same id gains the path instead of being written twice.
+  // Returns false when the id was already present (a duplicate).
+  virtual bool Put(const std::string& doc_id, const std::string& prepared,
+                   const std::string& path) = 0;
+
+  // Removes `path` from a document; the document goes with its last path.
+  virtual void RemovePath(const std::string& doc_id,
+                          const std::string& path) = 0;
+
+  virtual std::optional<FileState> GetFileState(
+      const std::string& path) const = 0;
+  virtual void SetFileState(const FileState& state) = 0;
+  virtual void EraseFileState(const std::string& path) = 0;
+  virtual std::vector<FileState> ListFileStates() const = 0;
+
+  // Free-form metadata kept with the index, committed with the documents.
+  virtual void SetMetadata(const std::string& key,
+                           const std::string& value) = 0;
+  virtual std::string GetMetadata(const std::string& key) const = 0;
+
+  // Makes everything written so far durable and visible to readers.
+  virtual void Commit() = 0;
+};
+
+struct SearchOptions {
+  int limit = 10;
+  int offset = 0;
+
+  // Length of a snippet in characters (code points), not bytes.
+  size_t snippet_chars = 160;
+};
+
+// A byte range [begin, end) inside a snippet that matched the query.
+struct Highlight {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct Hit {
+  std::string doc_id;
+  std::vector<std::string> paths;
+  std::string title;
+  std::string format;
+  std::optional<int> page;  // 1-based; empty for formats without pages
+  std::string snippet;      // original (unnormalised) text, valid UTF-8
+  std::vector<Highlight> highlights;
+  double score = 0;
+  int rank = 0;
+};
+
+struct SearchResult {
+  uint64_t total_estimate = 0;
+  std::vector<Hit> hits;
+};
+
+class Searcher {
+ public:
+  // Opens the index in `dir` for reading. Throws IndexError.
+  static std::unique_ptr<Searcher> Open(const std::string& dir);
+  virtual ~Searcher() = default;
+
+  // Throws QueryError for a query that does not parse.
+  virtual SearchResult Search(std::string_view query,
+                              const SearchOptions& options) = 0;
+
+  // The stored document with this id (or unique id prefix) or found at
+  // this path, with every path it was found at.
+  struct Stored {
+    Document document;
+    std::vector<std::string> paths;
+  };
+  virtual std::optional<Stored> Get(const std::string& id_or_path) = 0;
+
+  virtual uint64_t DocumentCount() = 0;
+  virtual std::vector<FileState> ListFileStates() = 0;
+  virtual std::string GetMetadata(const std::string& key) = 0;
+};
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_INDEX_H_
