@@ -57,6 +57,13 @@ std::vector<Document> ExtractBytes(std::string_view bytes,
                                    std::string_view path,
                                    const ExtractOptions& options);
 
+// The same for a member found `depth` archives deep; archives deeper than
+// ExtractOptions::max_archive_depth are reported, not opened.
+std::vector<Document> ExtractBytesAtDepth(std::string_view bytes,
+                                          std::string_view path,
+                                          const ExtractOptions& options,
+                                          int depth);
+
 // Reads and extracts a file. A file that cannot be read yields one
 // document with status kFailed and the system error.
 std::vector<Document> ExtractFile(const std::string& path,

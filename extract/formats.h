@@ -15,6 +15,8 @@ Document ExtractPdf(std::string_view bytes, const ExtractOptions& options);
 Document ExtractHtml(std::string_view bytes, const ExtractOptions& options);
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
 Document ExtractText(std::string_view bytes, const ExtractOptions& options);
+Document ExtractDoc(std::string_view bytes, const ExtractOptions& options);
+Document ExtractRtf(std::string_view bytes, const ExtractOptions& options);
 
 // Archives and dumps produce the container document followed by one
 // document per member or record.
