@@ -1,2 +1,185 @@
-#include <cstdio>
-int main() { std::puts("bidscope: under construction"); return 2; }
+// The bidscope command line: flags are parsed first, their combinations
+// checked second, then one subcommand runs.
+#include <signal.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/worker.h"
+
+namespace {
+
+using namespace bidscope;
+using namespace bidscope::cli;
+
+// The index used when --db is not given: $BIDSCOPE_DB, else ./bidscope-index.
+std::string DefaultDb() {
+  const char* env = std::getenv("BIDSCOPE_DB");
+  return env != nullptr && *env != '\0' ? env : "bidscope-index";
+}
+
+void AddDbOption(CLI::App* command, std::string& db) {
+  command->add_option("--db", db,
+                      "Index directory (default: $BIDSCOPE_DB, else "
+                      "./bidscope-index)");
+}
+
+void AddExtractOptions(CLI::App* command, ExtractOptions& options,
+                       std::string& ocr) {
+  command
+      ->add_option("--ocr", ocr,
+                   "OCR pages: auto (pages without usable text), never, "
+                   "always")
+      ->check(CLI::IsMember({"auto", "never", "always"}));
+  command->add_option("--ocr-lang", options.ocr_languages,
+                      "Tesseract languages, e.g. chi_sim+eng (default: "
+                      "chosen per page)");
+  command->add_option("--password", options.password,
+                      "Password tried on encrypted PDFs");
+  command->add_option("--url-field", options.url_fields,
+                      "Column or key holding a record's URL (CSV/JSON)");
+  command->add_option("--title-field", options.title_fields,
+                      "Column or key holding a record's title");
+  command->add_option("--date-field", options.date_fields,
+                      "Column or key holding a record's date");
+  command->add_option("--text-field", options.text_fields,
+                      "Column or key holding a record's body text");
+}
+
+OcrMode ParseOcrMode(const std::string& name) {
+  if (name == "never") return OcrMode::kNever;
+  if (name == "always") return OcrMode::kAlways;
+  return OcrMode::kAuto;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "__worker") == 0) return RunWorker();
+  signal(SIGPIPE, SIG_IGN);
+
+  CLI::App app{
+      "bidscope: extract, index and search public procurement documents"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "bidscope 0.1.0");
+
+  std::string ocr = "auto";
+
+  IndexCommandOptions index;
+  index.db = DefaultDb();
+  CLI::App* index_cmd = app.add_subcommand(
+      "index", "Index files and folders (recursively) into --db");
+  AddDbOption(index_cmd, index.db);
+  index_cmd->add_option("paths", index.inputs, "Files and folders to index")
+      ->required();
+  index_cmd->add_flag("--json", index.json,
+                      "JSON Lines: a file record per input, then a summary");
+  index_cmd->add_option("--jobs,-j", index.jobs,
+                        "Worker processes (default: number of cores)");
+  index_cmd
+      ->add_option("--timeout", index.limits.timeout_seconds,
+                   "Wall-time limit per file, in seconds")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  index_cmd
+      ->add_option("--memory-limit", index.limits.memory_mib,
+                   "Address-space limit per worker, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(256, 1 << 20));
+  index_cmd
+      ->add_option("--commit-every", index.commit_every,
+                   "Files between commits")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  index_cmd->add_flag("--keep-missing", index.keep_missing,
+                      "Keep documents whose files vanished");
+  index_cmd->add_flag("--retry-failed", index.retry_failed,
+                      "Extract again files that failed in earlier runs");
+  index_cmd->add_flag("--strict", index.strict,
+                      "Stop at the first file that fails (exit code 2)");
+  AddExtractOptions(index_cmd, index.extract, ocr);
+
+  SearchCommandOptions search;
+  search.db = DefaultDb();
+  std::vector<std::string> query_words;
+  CLI::App* search_cmd = app.add_subcommand("search", "Search the index");
+  AddDbOption(search_cmd, search.db);
+  search_cmd->add_option("query", query_words, "Query words")->required();
+  search_cmd->add_flag("--json", search.json,
+                       "JSON Lines: hit records, then a summary");
+  search_cmd->add_option("--limit,-n", search.limit, "Hits to show")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  search_cmd->add_option("--offset", search.offset, "Hits to skip first")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  search_cmd
+      ->add_option("--snippet-chars", search.snippet_chars,
+                   "Snippet length in characters")
+      ->capture_default_str();
+
+  ShowCommandOptions show;
+  show.db = DefaultDb();
+  CLI::App* show_cmd = app.add_subcommand(
+      "show", "Show a document: metadata, paths and text by page");
+  AddDbOption(show_cmd, show.db);
+  show_cmd
+      ->add_option("document", show.target,
+                   "Document id, unique id prefix or path")
+      ->required();
+  show_cmd->add_flag("--json", show.json, "One JSON object");
+
+  ExtractCommandOptions extract;
+  CLI::App* extract_cmd = app.add_subcommand(
+      "extract", "Extract files without indexing ('-' reads standard input)");
+  extract_cmd->add_option("files", extract.inputs, "Files to extract")
+      ->required();
+  extract_cmd->add_flag("--json", extract.json, "One JSON object per document");
+  AddExtractOptions(extract_cmd, extract.extract, ocr);
+
+  ReportCommandOptions report;
+  report.db = DefaultDb();
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "List the files of the last index run and their status");
+  AddDbOption(report_cmd, report.db);
+  report_cmd->add_flag("--failed", report.failed_only,
+                       "Only files that failed or are encrypted");
+  report_cmd->add_flag("--json", report.json, "JSON Lines");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  if (*index_cmd) {
+    index.extract.ocr = ParseOcrMode(ocr);
+    return RunIndexCommand(index);
+  }
+  if (*search_cmd) {
+    for (const std::string& word : query_words) {
+      if (!search.query.empty()) search.query += ' ';
+      search.query += word;
+    }
+    return RunSearchCommand(search);
+  }
+  if (*show_cmd) return RunShowCommand(show);
+  if (*extract_cmd) {
+    extract.extract.ocr = ParseOcrMode(ocr);
+    return RunExtractCommand(extract);
+  }
+  if (*report_cmd) return RunReportCommand(report);
+  return 2;
+}

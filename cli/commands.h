@@ -1,0 +1,60 @@
+// The subcommands of the bidscope executable. Each returns its exit code.
+#ifndef BIDSCOPE_CLI_COMMANDS_H_
+#define BIDSCOPE_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/worker.h"
+#include "extract/extract.h"
+
+namespace bidscope::cli {
+
+struct IndexCommandOptions {
+  std::string db;
+  std::vector<std::string> inputs;  // files and folders, walked recursively
+  bool json = false;                // JSON Lines on stdout
+  int jobs = 0;                     // worker processes; 0 means one per core
+  int commit_every = 1000;          // files between commits
+  bool keep_missing = false;        // keep documents whose files vanished
+  bool retry_failed = false;        // re-extract files that failed before
+  bool strict = false;              // exit 2 on the first failed file
+  WorkerLimits limits;
+  ExtractOptions extract;
+};
+int RunIndexCommand(const IndexCommandOptions& options);
+
+struct SearchCommandOptions {
+  std::string db;
+  std::string query;
+  bool json = false;
+  int limit = 10;
+  int offset = 0;
+  size_t snippet_chars = 160;
+};
+int RunSearchCommand(const SearchCommandOptions& options);
+
+struct ShowCommandOptions {
+  std::string db;
+  std::string target;  // document id, id prefix or path
+  bool json = false;
+};
+int RunShowCommand(const ShowCommandOptions& options);
+
+struct ExtractCommandOptions {
+  std::vector<std::string> inputs;  // "-" reads text from standard input
+  bool json = false;
+  ExtractOptions extract;
+};
+int RunExtractCommand(const ExtractCommandOptions& options);
+
+struct ReportCommandOptions {
+  std::string db;
+  bool failed_only = false;
+  bool json = false;
+};
+int RunReportCommand(const ReportCommandOptions& options);
+
+}  // namespace bidscope::cli
+
+#endif  // BIDSCOPE_CLI_COMMANDS_H_

@@ -1,0 +1,61 @@
+#include "cli/document_view.h"
+
+#include <iostream>
+
+#include "cli/output.h"
+#include "extract/document_json.h"
+
+namespace bidscope::cli {
+
+using nlohmann::json;
+
+json DocumentView(const Document& doc, const std::vector<std::string>& paths) {
+  json view = DocumentToJson(doc);
+  view["path"] = paths.empty() ? "" : paths.front();
+  view["paths"] = paths;
+  return view;
+}
+
+void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
+                   bool color) {
+  const Metadata& m = doc.metadata;
+  auto field = [&](const char* name, const std::string& value) {
+    if (!value.empty()) std::cout << Bold(name, color) << ": " << value << '\n';
+  };
+  field("id", doc.id);
+  for (const std::string& path : paths) field("path", path);
+  field("format", std::string(FormatName(doc.format)));
+  field("status", std::string(ExtractStatusName(doc.status)));
+  field("error", doc.error);
+  field("parent", doc.parent_id);
+  field("locator", doc.locator);
+  field("title", m.title);
+  field("author", m.author);
+  field("subject", m.subject);
+  field("created", m.created);
+  field("modified", m.modified);
+  field("producer", m.producer);
+  field("encoding", m.encoding);
+  for (const auto& [key, value] : m.extra) field(key.c_str(), value);
+  field("pages", std::to_string(doc.pages.size()));
+  for (const std::string& warning : doc.warnings) field("warning", warning);
+
+  for (const Page& page : doc.pages) {
+    std::string heading = "--- page " + std::to_string(page.number) + " (" +
+                          std::string(TextOriginName(page.origin));
+    if (page.ocr_confidence >= 0)
+      heading += ", OCR confidence " +
+                 std::to_string(static_cast<int>(page.ocr_confidence));
+    char quality[32];
+    std::snprintf(quality, sizeof quality, ", quality %.2f", page.quality);
+    heading += quality;
+    if (!page.reliable) heading += ", unreliable: not indexed";
+    heading += ") ---";
+    std::cout << '\n' << Dim(heading, color) << '\n';
+    for (const std::string& warning : page.warnings)
+      std::cout << Dim("warning: " + warning, color) << '\n';
+    std::cout << page.text << '\n';
+  }
+}
+
+}  // namespace bidscope::cli

@@ -1,0 +1,45 @@
+#include <iostream>
+#include <iterator>
+
+#include "cli/commands.h"
+#include "cli/document_view.h"
+#include "cli/file_walk.h"
+#include "cli/output.h"
+#include "extract/extract.h"
+
+namespace bidscope::cli {
+
+int RunExtractCommand(const ExtractCommandOptions& options) {
+  int exit_code = 0;
+  bool color = StdoutIsTerminal();
+  for (const std::string& input : options.inputs) {
+    std::vector<Document> docs;
+    std::string path = input;
+    if (input == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)),
+                        std::istreambuf_iterator<char>());
+      docs = ExtractBytes(bytes, "-", options.extract);
+    } else {
+      path = AbsolutePath(input);
+      docs = ExtractFile(path, options.extract);
+    }
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const Document& doc = docs[i];
+      std::string shown = i == 0 ? path : path + "#" + doc.locator;
+      if (doc.status != ExtractStatus::kOk) {
+        PrintError(shown, std::string(ExtractStatusName(doc.status)),
+                   doc.error);
+        if (i == 0) exit_code = 1;
+      }
+      if (options.json) {
+        std::cout << DumpJson(DocumentView(doc, {shown})) << '\n';
+      } else {
+        if (i > 0) std::cout << '\n';
+        PrintDocument(doc, {shown}, color);
+      }
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace bidscope::cli

@@ -1,0 +1,39 @@
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/index_run.h"
+#include "cli/output.h"
+#include "index/index.h"
+
+namespace bidscope::cli {
+
+int RunIndexCommand(const IndexCommandOptions& options) {
+  IndexCommandOptions resolved = options;
+  if (resolved.jobs <= 0) {
+    unsigned cores = std::thread::hardware_concurrency();
+    resolved.jobs = cores == 0 ? 1 : static_cast<int>(cores);
+  }
+
+  std::unique_ptr<IndexWriter> writer;
+  try {
+    writer = IndexWriter::Open(resolved.db);
+  } catch (const IndexError& e) {
+    PrintError(resolved.db, "cannot open the index for writing", e.what());
+    return 2;
+  }
+
+  try {
+    IndexRun run(resolved, *writer);
+    return run.Run();
+  } catch (const IndexError& e) {
+    // The index itself failed (disk full, corruption): stop, having
+    // committed what the last commit holds.
+    PrintError(resolved.db, "index run aborted", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    PrintError(resolved.db, "index run aborted", e.what());
+    return 2;
+  }
+}
+
+}  // namespace bidscope::cli

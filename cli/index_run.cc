@@ -1,0 +1,351 @@
+#include "cli/index_run.h"
+
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "cli/output.h"
+#include "extract/extract.h"
+
+namespace bidscope::cli {
+
+using nlohmann::json;
+
+namespace {
+
+volatile sig_atomic_t g_interrupted = 0;
+
+void OnInterrupt(int) { g_interrupted = 1; }
+
+// Metadata key listing the archive members and records found in a file,
+// so that they can be removed when the file changes or vanishes.
+std::string MembersKey(const std::string& path) { return "members:" + path; }
+
+// Groups failure reasons for the summary: "timed out after 300 s" and
+// "timed out after 10 s" count as one kind.
+std::string FailureKind(const std::string& reason) {
+  static const char* const kKinds[] = {
+      "timed out",     "crashed", "memory limit", "encrypted",
+      "damaged",       "cannot",  "unsupported",  "empty",
+      "decompression", "not a",   "read failed"};
+  for (const char* kind : kKinds) {
+    if (reason.find(kind) != std::string::npos) return kind;
+  }
+  return "other";
+}
+
+bool IsFailure(const std::string& status) {
+  return status == "failed" || status == "encrypted";
+}
+
+std::string ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)),
+                    std::istreambuf_iterator<char>());
+  return bytes;
+}
+
+}  // namespace
+
+json FileRecordToJson(const FileRecord& record) {
+  json data = {{"path", record.path},
+               {"status", record.status},
+               {"reason", record.reason}};
+  if (!record.doc_id.empty()) data["doc_id"] = record.doc_id;
+  if (record.documents > 1) data["documents"] = record.documents;
+  if (!record.warnings.empty()) data["warnings"] = record.warnings;
+  return data;
+}
+
+IndexRun::IndexRun(const IndexCommandOptions& options, IndexWriter& writer)
+    : options_(options), writer_(writer) {}
+
+int IndexRun::Run() {
+  auto start = std::chrono::steady_clock::now();
+  g_interrupted = 0;
+  signal(SIGINT, OnInterrupt);
+  signal(SIGTERM, OnInterrupt);
+
+  // Walk the inputs; unreadable paths end as failed at once.
+  std::vector<InputFile> files = WalkInputs(
+      options_.inputs, options_.db,
+      [this](const std::string& path, const std::string& why) {
+        Finish({path, "failed", "cannot read: " + why, "", 0, {}}, 0);
+      });
+  int64_t total_bytes = 0;
+  for (const InputFile& file : files) total_bytes += file.size;
+  progress_ = std::make_unique<Progress>(
+      StderrIsTerminal(), static_cast<int64_t>(files.size()), total_bytes);
+
+  // Decide per file: unchanged, skipped, or work for a worker.
+  std::vector<InputFile> pending;
+  for (const InputFile& file : files) {
+    seen_.insert(file.path);
+    FileRecord record;
+    if (Plan(file, record)) {
+      pending.push_back(file);
+    } else {
+      Finish(std::move(record), file.size);
+    }
+  }
+
+  Process(pending);
+  if (!interrupted_) RemoveVanished();
+  Commit();
+  progress_->Finish();
+
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  json summary = Summary(seconds);
+  WriteReport(summary);
+  if (options_.json) {
+    PrintJsonLine("summary", summary);
+  } else {
+    std::cout << "bidscope index: " << summary["files"].get<int>()
+              << " files: " << summary["indexed"].get<int>() << " indexed, "
+              << summary["unchanged"].get<int>() << " unchanged, "
+              << summary["duplicate"].get<int>() << " duplicate, "
+              << summary["failed"].get<int>() << " failed, "
+              << summary["encrypted"].get<int>() << " encrypted, "
+              << summary["unsupported"].get<int>() << " unsupported, "
+              << summary["skipped"].get<int>() << " skipped, "
+              << summary["removed"].get<int>() << " removed; "
+              << summary["documents"].get<int64_t>() << " documents in "
+              << options_.db << '\n';
+  }
+  signal(SIGINT, SIG_DFL);
+  signal(SIGTERM, SIG_DFL);
+  if (interrupted_) return 2;
+  for (const FileRecord& record : records_)
+    if (IsFailure(record.status)) return 1;
+  return 0;
+}
+
+bool IndexRun::Plan(const InputFile& file, FileRecord& record) {
+  record.path = file.path;
+  if (file.size == 0) {
+    record.status = "skipped";
+    record.reason = "empty file";
+    return false;
+  }
+  std::optional<FileState> state = writer_.GetFileState(file.path);
+  if (!state) return true;
+  bool failed_before = IsFailure(state->status);
+  if (failed_before && options_.retry_failed) return true;
+  bool same_stat = state->size == file.size && state->mtime_ns == file.mtime_ns;
+  if (!same_stat) {
+    // Size or time changed: the bytes decide.
+    if (state->doc_id.empty() ||
+        Sha256Hex(ReadWholeFile(file.path)) != state->doc_id)
+      return true;
+    state->size = file.size;
+    state->mtime_ns = file.mtime_ns;
+    writer_.SetFileState(*state);
+  }
+  record.doc_id = state->doc_id;
+  if (failed_before) {
+    record.status = state->status;
+    record.reason = state->reason +
+                    " (unchanged since; not retried without --retry-failed)";
+    return false;
+  }
+  record.status = "unchanged";
+  return false;
+}
+
+void IndexRun::Process(std::vector<InputFile>& pending) {
+  if (pending.empty()) return;
+  int jobs = options_.jobs;
+  if (jobs > static_cast<int>(pending.size()))
+    jobs = static_cast<int>(pending.size());
+  WorkerPool pool(jobs, options_.limits, options_.extract);
+  size_t next = 0;
+  while (next < pending.size() || pool.InFlight() > 0) {
+    if (g_interrupted) {
+      interrupted_ = true;
+      break;
+    }
+    while (next < pending.size() && pool.HasIdleWorker()) {
+      in_flight_[pending[next].path] = pending[next];
+      pool.Submit(pending[next].path);
+      ++next;
+    }
+    for (FileOutcome& outcome : pool.Collect(std::chrono::milliseconds(200))) {
+      InputFile file = in_flight_.at(outcome.path);
+      in_flight_.erase(outcome.path);
+      Apply(file, outcome);
+      if (since_commit_ >= options_.commit_every) Commit();
+    }
+  }
+  if (!interrupted_) return;
+
+  // Interrupted: what is in flight or not started ends as skipped.
+  for (const std::string& path : pool.Abort()) {
+    Finish({path, "skipped", "interrupted before it finished", "", 0, {}},
+           in_flight_.at(path).size);
+  }
+  for (; next < pending.size(); ++next) {
+    Finish({pending[next].path,
+            "skipped",
+            "interrupted before it started",
+            "",
+            0,
+            {}},
+           pending[next].size);
+  }
+}
+
+void IndexRun::ForgetMembers(const std::string& path) {
+  std::string listed = writer_.GetMetadata(MembersKey(path));
+  if (listed.empty()) return;
+  json members = json::parse(listed, nullptr, false);
+  if (members.is_array()) {
+    for (const json& member : members)
+      writer_.RemovePath(member.at(0).get<std::string>(),
+                         member.at(1).get<std::string>());
+  }
+  writer_.SetMetadata(MembersKey(path), "");
+}
+
+void IndexRun::Apply(const InputFile& file, const FileOutcome& outcome) {
+  FileRecord record;
+  record.path = file.path;
+  std::optional<FileState> previous = writer_.GetFileState(file.path);
+
+  if (!outcome.worker_failure.empty() || outcome.documents.empty()) {
+    record.status = "failed";
+    record.reason = outcome.worker_failure.empty() ? "no document produced"
+                                                   : outcome.worker_failure;
+  } else {
+    const ExtractedDocument& self = outcome.documents.front();
+    record.doc_id = self.id;
+    record.warnings = self.warnings;
+    if (self.status == "ok") {
+      record.status = "indexed";
+    } else {
+      record.status = self.status;
+      record.reason = self.error;
+    }
+  }
+
+  // The file's old content, if any, loses this path.
+  if (previous && !previous->doc_id.empty() &&
+      previous->doc_id != record.doc_id)
+    writer_.RemovePath(previous->doc_id, file.path);
+  ForgetMembers(file.path);
+
+  // Store the file's document, then its members and records.
+  json members = json::array();
+  for (size_t i = 0; i < outcome.documents.size(); ++i) {
+    const ExtractedDocument& doc = outcome.documents[i];
+    if (doc.status != "ok" || doc.prepared.empty()) {
+      if (i > 0)
+        record.warnings.push_back(doc.locator + ": " + doc.status + ": " +
+                                  doc.error);
+      continue;
+    }
+    std::string path = i == 0 ? file.path : file.path + "#" + doc.locator;
+    bool added = writer_.Put(doc.id, doc.prepared, path);
+    ++record.documents;
+    if (added) ++documents_written_;
+    bool same_as_before = previous && previous->doc_id == doc.id;
+    if (i == 0 && !added && !same_as_before) {
+      record.status = "duplicate";
+      record.reason = "same bytes as document " + doc.id.substr(0, 12) +
+                      ", already indexed under another path";
+    }
+    if (i > 0) members.push_back({doc.id, path});
+  }
+  if (!members.empty())
+    writer_.SetMetadata(MembersKey(file.path), members.dump());
+
+  FileState state;
+  state.path = file.path;
+  state.size = file.size;
+  state.mtime_ns = file.mtime_ns;
+  state.doc_id = record.doc_id;
+  state.status = record.status;
+  state.reason = record.reason;
+  writer_.SetFileState(state);
+  ++since_commit_;
+  Finish(std::move(record), file.size);
+  if (options_.strict && IsFailure(records_.back().status)) g_interrupted = 1;
+}
+
+void IndexRun::RemoveVanished() {
+  for (const FileState& state : writer_.ListFileStates()) {
+    if (seen_.count(state.path)) continue;
+    bool under_input = false;
+    for (const std::string& input : options_.inputs) {
+      std::string root = AbsolutePath(input);
+      if (state.path == root || state.path.rfind(root + "/", 0) == 0)
+        under_input = true;
+    }
+    if (!under_input || std::filesystem::exists(state.path)) continue;
+    if (options_.keep_missing) continue;
+    if (!state.doc_id.empty()) writer_.RemovePath(state.doc_id, state.path);
+    ForgetMembers(state.path);
+    writer_.EraseFileState(state.path);
+    Finish(
+        {state.path, "removed", "file no longer exists", state.doc_id, 0, {}},
+        0);
+  }
+}
+
+void IndexRun::Finish(FileRecord record, int64_t bytes) {
+  ++counts_[record.status];
+  bool failed = IsFailure(record.status);
+  if (failed) ++failure_kinds_[FailureKind(record.reason)];
+  if (options_.json) {
+    PrintJsonLine("file", FileRecordToJson(record));
+  } else if (failed) {
+    PrintError(record.path, record.status, record.reason);
+  }
+  if (progress_) progress_->Update(bytes, failed);
+  records_.push_back(std::move(record));
+}
+
+void IndexRun::Commit() {
+  writer_.Commit();
+  since_commit_ = 0;
+}
+
+json IndexRun::Summary(double seconds) const {
+  json summary = {{"files", records_.size()},
+                  {"documents", documents_written_},
+                  {"elapsed_seconds", seconds},
+                  {"interrupted", interrupted_},
+                  {"failed_by_reason", failure_kinds_}};
+  for (const char* status : {"indexed", "unchanged", "duplicate", "encrypted",
+                             "unsupported", "failed", "skipped", "removed"}) {
+    auto it = counts_.find(status);
+    summary[status] = it == counts_.end() ? 0 : it->second;
+  }
+  return summary;
+}
+
+void IndexRun::WriteReport(const json& summary) {
+  // Written beside the index and renamed into place, so that a reader
+  // never sees half a report.
+  std::string final_path = options_.db + "/last-run.jsonl";
+  std::string temp_path = final_path + ".tmp";
+  std::ofstream out(temp_path, std::ios::trunc);
+  for (const FileRecord& record : records_) {
+    out << DumpJson({{"type", "file"}, {"data", FileRecordToJson(record)}})
+        << '\n';
+  }
+  out << DumpJson({{"type", "summary"}, {"data", summary}}) << '\n';
+  out.close();
+  if (!out) {
+    PrintError(temp_path, "cannot write the run report", "");
+    return;
+  }
+  std::rename(temp_path.c_str(), final_path.c_str());
+}
+
+}  // namespace bidscope::cli

@@ -1,0 +1,36 @@
+// The progress line of an index run, drawn on a terminal's stderr.
+#ifndef BIDSCOPE_CLI_PROGRESS_H_
+#define BIDSCOPE_CLI_PROGRESS_H_
+
+#include <chrono>
+#include <cstdint>
+
+namespace bidscope::cli {
+
+class Progress {
+ public:
+  // Draws nothing unless `enabled`.
+  Progress(bool enabled, int64_t total_files, int64_t total_bytes);
+
+  // Records one finished file and redraws at most a few times a second.
+  void Update(int64_t bytes, bool failed);
+
+  // Clears the line.
+  void Finish();
+
+ private:
+  void Draw();
+
+  bool enabled_;
+  int64_t total_files_;
+  int64_t total_bytes_;
+  int64_t done_files_ = 0;
+  int64_t done_bytes_ = 0;
+  int64_t failures_ = 0;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_draw_;
+};
+
+}  // namespace bidscope::cli
+
+#endif  // BIDSCOPE_CLI_PROGRESS_H_

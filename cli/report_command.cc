@@ -1,0 +1,50 @@
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+
+namespace bidscope::cli {
+
+using nlohmann::json;
+
+int RunReportCommand(const ReportCommandOptions& options) {
+  std::string path = options.db + "/last-run.jsonl";
+  std::ifstream in(path);
+  if (!in) {
+    PrintError(path, "no run report",
+               "run 'bidscope index --db " + options.db + " ...' first");
+    return 2;
+  }
+  std::string line;
+  int listed = 0;
+  while (std::getline(in, line)) {
+    json record = json::parse(line, nullptr, false);
+    if (record.is_discarded()) continue;
+    std::string type = record.value("type", "");
+    const json& data = record["data"];
+    if (type == "file") {
+      std::string status = data.value("status", "");
+      bool failure = status == "failed" || status == "encrypted";
+      if (options.failed_only && !failure) continue;
+      ++listed;
+      if (options.json) {
+        std::cout << line << '\n';
+      } else {
+        std::cout << status << '\t' << data.value("path", "");
+        std::string reason = data.value("reason", "");
+        if (!reason.empty()) std::cout << '\t' << reason;
+        std::cout << '\n';
+      }
+    } else if (type == "summary") {
+      if (options.json) {
+        std::cout << line << '\n';
+      } else {
+        std::cout << "summary: " << DumpJson(data) << '\n';
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace bidscope::cli

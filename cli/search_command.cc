@@ -1,0 +1,116 @@
+#include <chrono>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "index/index.h"
+
+namespace bidscope::cli {
+
+using nlohmann::json;
+
+namespace {
+
+json HitToJson(const Hit& hit) {
+  json highlights = json::array();
+  for (const Highlight& h : hit.highlights)
+    highlights.push_back({h.begin, h.end});
+  json data = {{"rank", hit.rank},
+               {"doc_id", hit.doc_id},
+               {"path", hit.paths.empty() ? "" : hit.paths.front()},
+               {"paths", hit.paths},
+               {"title", hit.title},
+               {"format", hit.format},
+               {"page", nullptr},
+               {"snippet", hit.snippet},
+               {"highlights", highlights},
+               {"score", hit.score}};
+  if (hit.page) data["page"] = *hit.page;
+  return data;
+}
+
+// The snippet with its highlights styled for a terminal, or marked with
+// brackets when piped, so that plain output still shows the match.
+std::string RenderSnippet(const Hit& hit, bool color) {
+  std::string out;
+  size_t at = 0;
+  for (const Highlight& h : hit.highlights) {
+    if (h.begin < at || h.end > hit.snippet.size()) continue;
+    out += hit.snippet.substr(at, h.begin - at);
+    std::string match = hit.snippet.substr(h.begin, h.end - h.begin);
+    out += color ? HighlightText(match, true) : "[" + match + "]";
+    at = h.end;
+  }
+  out += hit.snippet.substr(at);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
+void PrintHuman(const Hit& hit, bool color) {
+  std::string where = hit.format;
+  if (hit.page) where += ", page " + std::to_string(*hit.page);
+  std::string title = hit.title.empty() ? "(no title)" : hit.title;
+  std::cout << hit.rank << ". " << Bold(title, color) << "  [" << where
+            << "]\n";
+  for (const std::string& path : hit.paths)
+    std::cout << "   " << Dim(path, color) << '\n';
+  std::cout << "   " << RenderSnippet(hit, color) << "\n\n";
+}
+
+}  // namespace
+
+int RunSearchCommand(const SearchCommandOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<Searcher> searcher;
+  try {
+    searcher = Searcher::Open(options.db);
+  } catch (const IndexError& e) {
+    PrintError(options.db, "cannot open the index", e.what());
+    return 2;
+  }
+
+  SearchOptions search_options;
+  search_options.limit = options.limit;
+  search_options.offset = options.offset;
+  search_options.snippet_chars = options.snippet_chars;
+  SearchResult result;
+  try {
+    result = searcher->Search(options.query, search_options);
+  } catch (const QueryError& e) {
+    PrintError("", "invalid query '" + options.query + "'", e.what());
+    return 2;
+  } catch (const IndexError& e) {
+    PrintError(options.db, "search failed", e.what());
+    return 2;
+  }
+
+  bool color = StdoutIsTerminal();
+  for (const Hit& hit : result.hits) {
+    if (options.json) {
+      PrintJsonLine("hit", HitToJson(hit));
+    } else {
+      PrintHuman(hit, color);
+    }
+  }
+  double ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+  if (options.json) {
+    PrintJsonLine("summary", {{"query", options.query},
+                              {"total_estimate", result.total_estimate},
+                              {"returned", result.hits.size()},
+                              {"offset", options.offset},
+                              {"elapsed_ms", ms}});
+  } else if (result.hits.empty()) {
+    std::cout << "no documents match " << options.query << '\n';
+  } else {
+    std::cout << Dim("about " + std::to_string(result.total_estimate) +
+                         " matching documents",
+                     color)
+              << '\n';
+  }
+  return result.hits.empty() ? 1 : 0;
+}
+
+}  // namespace bidscope::cli

@@ -1,0 +1,37 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/document_view.h"
+#include "cli/file_walk.h"
+#include "cli/output.h"
+#include "index/index.h"
+
+namespace bidscope::cli {
+
+int RunShowCommand(const ShowCommandOptions& options) {
+  std::unique_ptr<Searcher> searcher;
+  try {
+    searcher = Searcher::Open(options.db);
+  } catch (const IndexError& e) {
+    PrintError(options.db, "cannot open the index", e.what());
+    return 2;
+  }
+
+  // A path is looked up as given and in the absolute form the index keeps.
+  std::optional<Searcher::Stored> stored = searcher->Get(options.target);
+  if (!stored) stored = searcher->Get(AbsolutePath(options.target));
+  if (!stored) {
+    PrintError(options.target, "not found",
+               "no document has this id, id prefix or path in " + options.db);
+    return 1;
+  }
+  if (options.json) {
+    std::cout << DumpJson(DocumentView(stored->document, stored->paths))
+              << '\n';
+  } else {
+    PrintDocument(stored->document, stored->paths, StdoutIsTerminal());
+  }
+  return 0;
+}
+
+}  // namespace bidscope::cli
