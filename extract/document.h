@@ -20,7 +20,7 @@ enum class Format {
   kXlsx,
   kOdt,
   kOds,
-  kDoc,   // Word 97-2003 binary (OLE compound file)
+  kDoc,  // Word 97-2003 binary (OLE compound file)
   kRtf,
   kText,
   kCsv,

@@ -18,11 +18,11 @@ Enum EnumFromName(const std::string& name, NameFn name_of, Enum last) {
 }
 
 json MetadataToJson(const Metadata& m) {
-  json out = {{"title", m.title},       {"author", m.author},
-              {"subject", m.subject},   {"keywords", m.keywords},
-              {"creator", m.creator},   {"producer", m.producer},
-              {"created", m.created},   {"modified", m.modified},
-              {"pages", m.page_count},  {"encoding", m.encoding},
+  json out = {{"title", m.title},      {"author", m.author},
+              {"subject", m.subject},  {"keywords", m.keywords},
+              {"creator", m.creator},  {"producer", m.producer},
+              {"created", m.created},  {"modified", m.modified},
+              {"pages", m.page_count}, {"encoding", m.encoding},
               {"extra", m.extra}};
   return out;
 }

@@ -36,9 +36,8 @@ TempDir::TempDir() {
   const char* base = std::getenv("TMPDIR");
   fs::path root = base != nullptr ? fs::path(base) : fs::temp_directory_path();
   for (int attempt = 0; attempt < 100; ++attempt) {
-    fs::path candidate =
-        root / ("bidscope-test-" + std::to_string(random()) + "-" +
-                std::to_string(getpid()));
+    fs::path candidate = root / ("bidscope-test-" + std::to_string(random()) +
+                                 "-" + std::to_string(getpid()));
     std::error_code ec;
     if (fs::create_directory(candidate, ec)) {
       path_ = candidate;
@@ -74,8 +73,8 @@ void Pump(int in_fd, int out_fd, int err_fd, const std::string& input,
     for (int i = 0; i < count; ++i) {
       if (fds[i].revents == 0) continue;
       if (fds[i].fd == in_fd) {
-        ssize_t n = write(in_fd, input.data() + written,
-                          input.size() - written);
+        ssize_t n =
+            write(in_fd, input.data() + written, input.size() - written);
         if (n > 0) written += n;
         if (n <= 0 || written == input.size()) {
           close(in_fd);
