@@ -135,4 +135,64 @@ CommandResult RunBidscope(const std::vector<std::string>& args,
   return RunProgram(BIDSCOPE_BINARY, args, input);
 }
 
+std::vector<nlohmann::json> ParseJsonLines(const std::string& text) {
+  std::vector<nlohmann::json> records;
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    EXPECT_FALSE(record.is_discarded()) << "not JSON: " << line;
+    if (!record.is_discarded()) records.push_back(std::move(record));
+  }
+  return records;
+}
+
+std::vector<nlohmann::json> RecordsOfType(const std::string& text,
+                                          const std::string& type) {
+  std::vector<nlohmann::json> data;
+  for (const nlohmann::json& record : ParseJsonLines(text)) {
+    if (record.value("type", "") == type) data.push_back(record["data"]);
+  }
+  return data;
+}
+
+std::vector<std::vector<std::string>> ReadTsv(const fs::path& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(ReadFile(path));
+  std::string line;
+  bool header = true;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    size_t start = 0;
+    for (;;) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    size_t comma = text.find(',', start);
+    std::string part = text.substr(start, comma - start);
+    if (!part.empty()) parts.push_back(part);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return parts;
+}
+
 }  // namespace bidscope::testing

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace bidscope::testing {
 
@@ -57,6 +58,20 @@ CommandResult RunBidscope(const std::vector<std::string>& args,
 CommandResult RunProgram(const std::string& program,
                          const std::vector<std::string>& args,
                          const std::string& input = "");
+
+// Parses JSON Lines output; a line that is not JSON fails the test.
+std::vector<nlohmann::json> ParseJsonLines(const std::string& text);
+
+// The "data" objects of the JSON Lines records of one type.
+std::vector<nlohmann::json> RecordsOfType(const std::string& text,
+                                          const std::string& type);
+
+// Reads a TSV file with a header row into rows of fields.
+std::vector<std::vector<std::string>> ReadTsv(
+    const std::filesystem::path& path);
+
+// Splits "a,b,c" into its parts; an empty string gives no parts.
+std::vector<std::string> SplitList(const std::string& text);
 
 }  // namespace bidscope::testing
 

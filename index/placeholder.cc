@@ -1,1 +1,0 @@
-// Removed once the index sources exist.

@@ -1,0 +1,186 @@
+// Bulk index runs through the real binary: statuses, incremental re-runs,
+// duplicates, worker isolation, interruption and the run report.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::RecordsOfType;
+using testing::RunBidscope;
+
+void WriteText(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Status of every file record, keyed by file name.
+std::map<std::string, nlohmann::json> FileRecords(const CommandResult& run) {
+  std::map<std::string, nlohmann::json> records;
+  for (const nlohmann::json& file : RecordsOfType(run.out, "file"))
+    records[fs::path(file["path"].get<std::string>()).filename()] = file;
+  return records;
+}
+
+class CliIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    input_ = dir_.path() / "in";
+    db_ = (dir_.path() / "idx").string();
+    WriteText(input_ / "a.txt",
+              "关于采购舆情监测服务的招标公告。预算320000元。");
+    WriteText(input_ / "sub" / "b.txt", "示例市公安局视频监控采购项目。");
+    WriteText(input_ / "sub" / "copy-of-a.txt",
+              "关于采购舆情监测服务的招标公告。预算320000元。");
+  }
+
+  CommandResult Index(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"index", "--db", db_, "--json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(input_.string());
+    return RunBidscope(args);
+  }
+
+  int Hits(const std::string& query) {
+    CommandResult result =
+        RunBidscope({"search", "--db", db_, "--json", query});
+    return static_cast<int>(RecordsOfType(result.out, "hit").size());
+  }
+
+  testing::TempDir dir_;
+  fs::path input_;
+  std::string db_;
+};
+
+TEST_F(CliIndexTest, FirstRunIndexesAndMergesDuplicates) {
+  CommandResult run = Index();
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.size(), 3u) << run.out;
+  EXPECT_EQ(records["b.txt"]["status"], "indexed");
+  std::string a = records["a.txt"]["status"];
+  std::string copy = records["copy-of-a.txt"]["status"];
+  EXPECT_TRUE((a == "indexed" && copy == "duplicate") ||
+              (a == "duplicate" && copy == "indexed"))
+      << a << " / " << copy;
+  EXPECT_EQ(Hits("舆情监测"), 1);
+
+  CommandResult shown =
+      RunBidscope({"show", "--db", db_, "--json", (input_ / "a.txt").string()});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  nlohmann::json doc = nlohmann::json::parse(shown.out);
+  EXPECT_EQ(doc["paths"].size(), 2u) << doc["paths"].dump();
+}
+
+TEST_F(CliIndexTest, RerunSkipsChangesAndRemoves) {
+  ASSERT_EQ(Index().exit_code, 0);
+  CommandResult again = Index();
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  for (const auto& [name, record] : FileRecords(again))
+    EXPECT_EQ(record["status"], "unchanged") << name;
+
+  // Same bytes with a new time stay unchanged; new bytes are re-indexed.
+  fs::last_write_time(input_ / "a.txt", fs::file_time_type::clock::now());
+  WriteText(input_ / "sub" / "b.txt", "示例市宣传部网络舆情分析服务采购。");
+  fs::remove(input_ / "sub" / "copy-of-a.txt");
+  CommandResult third = Index();
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  auto records = FileRecords(third);
+  EXPECT_EQ(records["a.txt"]["status"], "unchanged");
+  EXPECT_EQ(records["b.txt"]["status"], "indexed");
+  EXPECT_EQ(records["copy-of-a.txt"]["status"], "removed");
+  EXPECT_EQ(Hits("视频监控"), 0);
+  EXPECT_EQ(Hits("宣传部"), 1);
+  EXPECT_EQ(Hits("舆情监测"), 1);
+
+  // Without the last path of a document, the document goes too.
+  fs::remove(input_ / "a.txt");
+  ASSERT_EQ(Index().exit_code, 0);
+  EXPECT_EQ(Hits("舆情监测"), 0);
+}
+
+TEST_F(CliIndexTest, KeepMissingKeepsVanishedFiles) {
+  ASSERT_EQ(Index().exit_code, 0);
+  fs::remove(input_ / "sub" / "b.txt");
+  CommandResult run = Index({"--keep-missing"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(FileRecords(run).count("b.txt"), 0u);
+  EXPECT_EQ(Hits("视频监控"), 1);
+}
+
+TEST_F(CliIndexTest, WorkerFaultsEndOnlyTheirFile) {
+  WriteText(input_ / "crash.txt", "崩溃");
+  WriteText(input_ / "hang.txt", "挂起");
+  WriteText(input_ / "oom.txt", "内存");
+  setenv("BIDSCOPE_FAULT_INJECTION",
+         "crash=crash.txt,hang=hang.txt,oom=oom.txt", 1);
+  CommandResult run =
+      Index({"--timeout", "3", "--memory-limit", "512", "--jobs", "2"});
+  unsetenv("BIDSCOPE_FAULT_INJECTION");
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.size(), 6u) << run.out;
+  EXPECT_EQ(records["crash.txt"]["status"], "failed");
+  EXPECT_NE(records["crash.txt"]["reason"].get<std::string>().find("signal 11"),
+            std::string::npos)
+      << records["crash.txt"].dump();
+  EXPECT_EQ(records["hang.txt"]["status"], "failed");
+  EXPECT_NE(records["hang.txt"]["reason"].get<std::string>().find("timed out"),
+            std::string::npos)
+      << records["hang.txt"].dump();
+  EXPECT_EQ(records["oom.txt"]["status"], "failed");
+  EXPECT_NE(
+      records["oom.txt"]["reason"].get<std::string>().find("memory limit"),
+      std::string::npos)
+      << records["oom.txt"].dump();
+  EXPECT_EQ(records["b.txt"]["status"], "indexed");
+  EXPECT_EQ(Hits("视频监控"), 1);
+
+  // Failures are remembered and not retried unless asked.
+  CommandResult again = Index();
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_EQ(FileRecords(again)["crash.txt"]["status"], "failed");
+  CommandResult retried = Index({"--retry-failed"});
+  EXPECT_EQ(retried.exit_code, 0) << retried.err;
+  EXPECT_EQ(FileRecords(retried)["crash.txt"]["status"], "indexed");
+
+  CommandResult report = RunBidscope({"report", "--db", db_, "--failed"});
+  EXPECT_EQ(report.exit_code, 0);
+}
+
+TEST_F(CliIndexTest, ReportListsFailures) {
+  WriteText(input_ / "broken.pdf", "%PDF-1.4\n1 0 obj << /Type /Catalog");
+  CommandResult run = Index();
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_NE(run.err.find("broken.pdf"), std::string::npos) << run.err;
+  CommandResult report = RunBidscope({"report", "--db", db_, "--failed"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("broken.pdf"), std::string::npos) << report.out;
+  EXPECT_EQ(report.out.find("b.txt"), std::string::npos) << report.out;
+}
+
+TEST_F(CliIndexTest, HumanOutputKeepsErrorsOnStderr) {
+  WriteText(input_ / "broken.pdf", "%PDF-1.4\ntrailer");
+  CommandResult run = RunBidscope({"index", "--db", db_, input_.string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.out.find("broken.pdf"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("bidscope: "), std::string::npos) << run.err;
+  EXPECT_NE(run.out.find("4 files"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace bidscope

@@ -1,0 +1,151 @@
+// End-to-end tests of the real bidscope binary over corpus-sample/: every
+// file gets a status and every query in corpus-sample/queries.tsv finds
+// exactly the documents it must.
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RecordsOfType;
+using testing::RunBidscope;
+
+// Indexes corpus-sample/ once for every test in this file.
+class CliSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    db_ = (dir_->path() / "idx").string();
+    index_run_ = new testing::CommandResult(
+        RunBidscope({"index", "--db", db_, "--json",
+                     (testing::SourceDir() / "corpus-sample").string()}));
+  }
+  static void TearDownTestSuite() {
+    delete index_run_;
+    delete dir_;
+  }
+
+  // File names (not paths) of the documents a query finds.
+  static std::set<std::string> Search(const std::string& query) {
+    testing::CommandResult result =
+        RunBidscope({"search", "--db", db_, "--json", "--limit", "100", query});
+    EXPECT_TRUE(result.exit_code == 0 || result.exit_code == 1)
+        << query << ": " << result.err;
+    std::set<std::string> names;
+    for (const nlohmann::json& hit : RecordsOfType(result.out, "hit"))
+      names.insert(fs::path(hit["path"].get<std::string>()).filename());
+    return names;
+  }
+
+  static testing::TempDir* dir_;
+  static std::string db_;
+  static testing::CommandResult* index_run_;
+};
+
+testing::TempDir* CliSearchTest::dir_ = nullptr;
+std::string CliSearchTest::db_;
+testing::CommandResult* CliSearchTest::index_run_ = nullptr;
+
+TEST_F(CliSearchTest, EveryFileIsIndexed) {
+  EXPECT_EQ(index_run_->exit_code, 0) << index_run_->err;
+  std::set<std::string> listed;
+  for (const nlohmann::json& file : RecordsOfType(index_run_->out, "file")) {
+    std::string name = fs::path(file["path"].get<std::string>()).filename();
+    listed.insert(name);
+    if (name == "README.md" || name == "queries.tsv") continue;
+    EXPECT_EQ(file["status"], "indexed") << name << ": " << file.dump();
+  }
+  for (const auto& entry :
+       fs::directory_iterator(testing::SourceDir() / "corpus-sample")) {
+    if (entry.is_regular_file())
+      EXPECT_TRUE(listed.count(entry.path().filename().string()))
+          << "no status for " << entry.path();
+  }
+  std::vector<nlohmann::json> summary =
+      RecordsOfType(index_run_->out, "summary");
+  ASSERT_EQ(summary.size(), 1u);
+  EXPECT_EQ(summary[0]["failed"], 0);
+}
+
+TEST_F(CliSearchTest, QueriesTableMatchesExactly) {
+  auto rows =
+      testing::ReadTsv(testing::SourceDir() / "corpus-sample" / "queries.tsv");
+  ASSERT_GE(rows.size(), 25u);
+  for (const auto& row : rows) {
+    ASSERT_GE(row.size(), 2u);
+    std::set<std::string> found = Search(row[0]);
+    for (const std::string& name : testing::SplitList(row[1]))
+      EXPECT_TRUE(found.count(name)) << row[0] << " must find " << name;
+    if (row.size() < 3) continue;
+    for (const std::string& name : testing::SplitList(row[2]))
+      EXPECT_FALSE(found.count(name)) << row[0] << " must not find " << name;
+  }
+}
+
+TEST_F(CliSearchTest, ExitCodesFollowResults) {
+  EXPECT_EQ(RunBidscope({"search", "--db", db_, "舆情监测"}).exit_code, 0);
+  EXPECT_EQ(RunBidscope({"search", "--db", db_, "没有这种词语组合"}).exit_code,
+            1);
+  testing::CommandResult bad =
+      RunBidscope({"search", "--db", db_, "\"unbalanced"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bidscope: "), std::string::npos) << bad.err;
+  EXPECT_TRUE(bad.out.empty()) << bad.out;
+  testing::CommandResult missing = RunBidscope(
+      {"search", "--db", (dir_->path() / "absent").string(), "舆情"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("absent"), std::string::npos) << missing.err;
+}
+
+TEST_F(CliSearchTest, JsonHitsCarryRequiredFields) {
+  testing::CommandResult result =
+      RunBidscope({"search", "--db", db_, "--json", "雪亮工程"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::vector<nlohmann::json> hits = RecordsOfType(result.out, "hit");
+  ASSERT_FALSE(hits.empty());
+  for (const nlohmann::json& hit : hits) {
+    for (const char* key :
+         {"doc_id", "path", "title", "page", "snippet", "score"})
+      EXPECT_TRUE(hit.contains(key)) << key << " missing in " << hit.dump();
+    std::string snippet = hit["snippet"];
+    EXPECT_NE(snippet.find("雪亮工程"), std::string::npos) << snippet;
+    if (hit["format"] == "pdf") {
+      EXPECT_TRUE(hit["page"].is_number_integer()) << hit.dump();
+    } else {
+      EXPECT_TRUE(hit["page"].is_null()) << hit.dump();
+    }
+  }
+  EXPECT_EQ(RecordsOfType(result.out, "summary").size(), 1u);
+}
+
+TEST_F(CliSearchTest, ShowListsMetadataAndPages) {
+  std::string pdf =
+      (testing::SourceDir() / "corpus-sample" / "zh-yuqing-tender.pdf")
+          .string();
+  testing::CommandResult shown =
+      RunBidscope({"show", "--db", db_, "--json", pdf});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  nlohmann::json doc = nlohmann::json::parse(shown.out);
+  EXPECT_EQ(doc["format"], "pdf");
+  EXPECT_EQ(doc["sha256"].get<std::string>().size(), 64u);
+  EXPECT_GE(doc["pages"].size(), 1u);
+  EXPECT_FALSE(doc["metadata"]["title"].get<std::string>().empty());
+
+  std::string id_prefix = doc["sha256"].get<std::string>().substr(0, 12);
+  testing::CommandResult by_id = RunBidscope({"show", "--db", db_, id_prefix});
+  EXPECT_EQ(by_id.exit_code, 0) << by_id.err;
+  EXPECT_NE(by_id.out.find("page 1"), std::string::npos) << by_id.out;
+
+  testing::CommandResult unknown =
+      RunBidscope({"show", "--db", db_, "ffffffffffffffff"});
+  EXPECT_EQ(unknown.exit_code, 1);
+}
+
+}  // namespace
+}  // namespace bidscope
