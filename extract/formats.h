@@ -15,6 +15,10 @@ Document ExtractPdf(std::string_view bytes, const ExtractOptions& options);
 Document ExtractHtml(std::string_view bytes, const ExtractOptions& options);
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
 Document ExtractText(std::string_view bytes, const ExtractOptions& options);
+
+// The text content of an XML document; ExtractText routes XML here.
+Document ExtractXml(std::string_view bytes, const ExtractOptions& options);
+
 Document ExtractDoc(std::string_view bytes, const ExtractOptions& options);
 Document ExtractRtf(std::string_view bytes, const ExtractOptions& options);
 
