@@ -48,8 +48,9 @@ std::vector<Document> Dispatch(std::string_view bytes, Format format,
     case Format::kDocx:
       return {ExtractDocx(bytes, options)};
     case Format::kText:
-    case Format::kXml:
       return {ExtractText(bytes, options)};
+    case Format::kXml:
+      return {ExtractXml(bytes, options)};
     case Format::kDoc:
       return {ExtractDoc(bytes, options)};
     case Format::kRtf:
