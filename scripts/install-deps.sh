@@ -7,6 +7,8 @@ packages=(
   # Build tools and test framework.
   build-essential cmake ninja-build pkg-config git
   libgtest-dev libgmock-dev googletest
+  # clang with libFuzzer and the sanitizer runtimes, for scripts/fuzz.sh.
+  clang libclang-rt-14-dev
   # Extraction: PDF, Unicode and encodings, markup, containers, OCR.
   libpoppler-cpp-dev poppler-utils poppler-data
   libicu-dev libxml2-dev libxml2-utils libzip-dev libarchive-dev libssl-dev

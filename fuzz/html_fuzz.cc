@@ -1,0 +1,12 @@
+// HTML extraction, charset sniffing included, on arbitrary bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extract/formats.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  bidscope::ExtractHtml(input, bidscope::ExtractOptions{});
+  return 0;
+}
