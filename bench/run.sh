@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Benchmarks bidscope against omindex and recollindex on one generated corpus
+# and writes docs/benchmarks.md.
+#
+# Usage: bench/run.sh [--count N] [--seed S] [--corpus DIR] [--work DIR]
+#                     [--bidscope PATH] [--repeat R] [--output FILE]
+#                     [--note TEXT]...
+#
+#   --count N       documents to generate (default 100000)
+#   --seed S        generator seed (default 1)
+#   --corpus DIR    reuse a corpus written by bench/make-corpus.py --out DIR
+#                   instead of generating one; --count and --seed are then
+#                   ignored and the report takes them from DIR/PARAMS.json
+#   --work DIR      folder for indexes, logs and measurements; emptied first
+#                   (default /tmp/bidscope-bench)
+#   --bidscope PATH the bidscope binary (default build/bidscope)
+#   --repeat R      runs of each search query per tool (default 5)
+#   --output FILE   report path (default docs/benchmarks.md)
+#   --note TEXT     a line for the report's notes, such as what else ran on
+#                   the machine (repeatable)
+#
+# Needs the Debian packages xapian-omega, xapian-tools, recoll, time,
+# poppler-utils, python3-reportlab, python3-psutil and fonts-wqy-zenhei.
+# A tool that is missing or fails is reported as such; no number is made up.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+count=100000
+seed=1
+corpus=""
+work=/tmp/bidscope-bench
+bidscope="$root/build/bidscope"
+repeat=5
+output="$root/docs/benchmarks.md"
+command_line="bench/run.sh$(printf ' %q' "$@")"
+notes=()
+
+while (($#)); do
+  case "$1" in
+    --count) count=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --corpus) corpus=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --bidscope) bidscope=$2; shift 2 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    --output) output=$2; shift 2 ;;
+    --note) notes+=("$2"); shift 2 ;;
+    *) echo "run.sh: unknown option '$1'; see the usage at the top of $0" >&2
+       exit 2 ;;
+  esac
+done
+
+measure=("$root/bench/measure.py")
+log() { echo "run.sh: $*" >&2; }
+note() { echo "$*" >>"$work/notes.txt"; log "$*"; }
+
+rm -rf "$work"
+mkdir -p "$work"
+: >"$work/notes.txt"
+for line in "${notes[@]}"; do note "$line"; done
+
+# Corpus: generate unless one was given.
+if [[ -z $corpus ]]; then
+  corpus="$work/corpus"
+  log "generating $count documents (seed $seed) in $corpus"
+  "$root/bench/make-corpus.py" --out "$corpus" --count "$count" --seed "$seed"
+else
+  note "Corpus reused from $corpus."
+fi
+docs="$corpus/docs"
+/usr/bin/python3 - "$corpus" >"$work/corpus.json" <<'EOF'
+import collections, json, os, sys
+formats = collections.Counter()
+files = size = text = 0
+with open(os.path.join(sys.argv[1], "MANIFEST.tsv"), encoding="utf-8") as rows:
+    next(rows)
+    for row in rows:
+        path, fmt, size_bytes, text_bytes = row.rstrip("\n").split("\t")
+        files += 1
+        size += int(size_bytes)
+        text += int(text_bytes)
+        formats[fmt] += 1
+json.dump({"files": files, "bytes": size, "text_bytes": text,
+           "formats": formats,
+           "seed": json.load(open(os.path.join(sys.argv[1], "PARAMS.json")))["seed"]},
+          sys.stdout)
+EOF
+awk -F'\t' 'NR > 1 && $2 == "pdf" { printf "%s/%s%c", docs, $1, 0 }' \
+  docs="$docs" "$corpus/MANIFEST.tsv" >"$work/pdfs.list"
+
+# Versions of everything measured.
+/usr/bin/python3 - "$bidscope" >"$work/versions.json" <<'EOF'
+import json, subprocess, sys
+def first_line(command):
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=30)
+        lines = (result.stdout + result.stderr).strip().splitlines()
+        return lines[0] if lines else "unknown"
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"not available ({error})"
+json.dump({
+    "bidscope": first_line([sys.argv[1], "--version"]),
+    "omindex": first_line(["omindex", "--version"]),
+    "recollindex": first_line(["dpkg-query", "-W", "-f", "recoll ${Version}", "recoll"]),
+    "pdftotext": first_line(["pdftotext", "-v"]),
+}, sys.stdout, indent=1)
+EOF
+
+# Read every file once so that all tools start from the page cache.
+find "$docs" -type f -print0 | xargs -0 cat >/dev/null
+
+# bidscope index, when the binary exists and has the index command.
+bidscope_ready=false
+if [[ -x $bidscope ]] && "$bidscope" index --help >/dev/null 2>&1; then
+  bidscope_ready=true
+else
+  note "bidscope: not yet measured: $bidscope is missing or has no working 'index' command."
+fi
+if $bidscope_ready; then
+  log "bidscope index"
+  "${measure[@]}" run --name bidscope --work "$work" -- \
+    "$bidscope" index --db "$work/bidscope-db" --json "$docs"
+  bidscope_exit=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["exit_code"])' "$work/bidscope.json")
+  if [[ $bidscope_exit != 0 && $bidscope_exit != 1 ]]; then
+    note "bidscope index exited with $bidscope_exit: $(head -c 300 "$work/bidscope.stderr" | tr '\n' ' ')"
+    bidscope_ready=false
+  elif [[ $bidscope_exit == 1 ]]; then
+    note "bidscope index finished with exit code 1 (some files failed); see bidscope.stdout in the work folder."
+  fi
+fi
+
+# omindex with Xapian's CJK n-gram mode.
+if command -v omindex >/dev/null; then
+  log "omindex"
+  XAPIAN_CJK_NGRAM=1 "${measure[@]}" run --name omindex --work "$work" -- \
+    omindex --db "$work/omega-db" --url / "$docs"
+else
+  note "omindex: not measured: install the Debian package xapian-omega."
+fi
+
+# recollindex with its default settings, except that building the aspell
+# spelling dictionary is switched off (it fails without an aspell language for
+# the C locale) and logging is reduced to errors and warnings (level 2).
+if command -v recollindex >/dev/null; then
+  mkdir -p "$work/recoll-conf"
+  cat >"$work/recoll-conf/recoll.conf" <<EOF
+topdirs = $docs
+dbdir = $work/recoll-db
+noaspell = 1
+loglevel = 2
+EOF
+  log "recollindex"
+  "${measure[@]}" run --name recoll --work "$work" -- \
+    recollindex -c "$work/recoll-conf"
+else
+  note "recollindex: not measured: install the Debian package recoll."
+fi
+
+# Index sizes in bytes.
+/usr/bin/python3 - "$work" >"$work/sizes.json" <<'EOF'
+import json, os, subprocess, sys
+sizes = {}
+for name, folder in (("bidscope", "bidscope-db"), ("omindex", "omega-db"),
+                     ("recoll", "recoll-db")):
+    path = os.path.join(sys.argv[1], folder)
+    if os.path.isdir(path):
+        sizes[name] = int(subprocess.run(["du", "-sb", path], capture_output=True,
+                                         text=True).stdout.split()[0])
+json.dump(sizes, sys.stdout)
+EOF
+
+# Search latency, one process per query run.
+queries="$root/bench/queries.txt"
+if $bidscope_ready; then
+  log "bidscope search latency"
+  "${measure[@]}" latency --name bidscope --work "$work" --queries "$queries" \
+    --repeat "$repeat" -- "$bidscope" search --db "$work/bidscope-db" --json '{}'
+fi
+if [[ -d $work/omega-db ]]; then
+  log "quest latency"
+  XAPIAN_CJK_NGRAM=1 "${measure[@]}" latency --name omindex --work "$work" \
+    --queries "$queries" --repeat "$repeat" -- \
+    quest -d "$work/omega-db" -m 10 -f default,cjk_ngram -o and '{}'
+fi
+if [[ -d $work/recoll-db ]]; then
+  log "recollq latency"
+  "${measure[@]}" latency --name recoll --work "$work" --queries "$queries" \
+    --repeat "$repeat" -- recollq -c "$work/recoll-conf" -n 0-9 '{}'
+fi
+
+# Extraction CPU on the PDFs: pdftotext against bidscope extract.
+log "pdftotext CPU"
+"${measure[@]}" run --name pdftotext-cpu --work "$work" -- \
+  sh -c 'xargs -0 -a "$1" -I{} pdftotext -q {} - >/dev/null' sh "$work/pdfs.list"
+if $bidscope_ready; then
+  log "bidscope extract CPU"
+  "${measure[@]}" run --name bidscope-extract-cpu --work "$work" -- \
+    sh -c 'xargs -0 -a "$1" -I{} "$2" extract --json {} >/dev/null' sh \
+    "$work/pdfs.list" "$bidscope"
+  "${measure[@]}" run --name bidscope-extract-batch-cpu --work "$work" -- \
+    sh -c 'xargs -0 -a "$1" "$2" extract --json >/dev/null' sh \
+    "$work/pdfs.list" "$bidscope"
+fi
+
+"${measure[@]}" report --work "$work" --output "$output" \
+  --command "$command_line" --finished "$(date -u '+%Y-%m-%d %H:%M UTC')"
+log "wrote $output; raw measurements are in $work"
