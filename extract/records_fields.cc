@@ -1,0 +1,142 @@
+#include "extract/records_fields.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace bidscope {
+
+namespace {
+
+// Field names seen in Chinese procurement scrapes and common English
+// dumps, per role, best first. A field matches when its name, or the last
+// component of a dotted name, equals an entry ignoring ASCII case. When no
+// name matches exactly, a name ending in one of the role's suffixes does
+// ("detail_url", "公告标题", "publication_date").
+//
+//   role   exact names                                   suffixes
+//   url    url link href source_url detail_url           url link href
+//          infourl original_link 详情链接 链接 跳转链接        链接 网址
+//   title  title 标题 公告标题 name 项目名称 project_name    title 标题
+//          object subject 法規名稱                          名称 名稱
+//   date   publish_date pub_date publishTime published_ts date time
+//          publication_date 发布时间 发布日期 infodate date  日期 时间
+//          time createDate pubinwebdate                   _ts 日期
+//   text   text content body 正文 内容 detail html          content 内容
+//          content_text infocontent description            內容 正文
+constexpr std::string_view kUrlNames[] = {
+    "url",     "link",          "href",     "source_url", "detail_url",
+    "infourl", "original_link", "详情链接", "链接",       "跳转链接"};
+constexpr std::string_view kUrlSuffixes[] = {"url",  "link", "href",
+                                             "链接", "网址", "網址"};
+
+constexpr std::string_view kTitleNames[] = {
+    "title",        "标题",   "公告标题", "name",     "项目名称",
+    "project_name", "object", "subject",  "法規名稱", "標題"};
+constexpr std::string_view kTitleSuffixes[] = {"title", "标题", "標題", "名称",
+                                               "名稱"};
+
+constexpr std::string_view kDateNames[] = {
+    "publish_date",     "pub_date", "publishtime", "published_ts",
+    "publication_date", "发布时间", "发布日期",    "發布日期",
+    "infodate",         "date",     "time",        "createdate",
+    "pubinwebdate"};
+constexpr std::string_view kDateSuffixes[] = {"date", "time", "_ts",
+                                              "日期", "时间", "時間"};
+
+constexpr std::string_view kTextNames[] = {
+    "text",   "content", "body",         "正文",        "内容",       "內容",
+    "detail", "html",    "content_text", "infocontent", "description"};
+constexpr std::string_view kTextSuffixes[] = {"content", "内容", "內容",
+                                              "正文"};
+
+std::string AsciiLower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+// The name a role is matched on: the last dotted component, lower-cased.
+std::string MatchName(std::string_view key) {
+  size_t dot = key.rfind('.');
+  return AsciiLower(dot == std::string_view::npos ? key : key.substr(dot + 1));
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// Fields that may take a role: non-empty and not yet given another.
+std::vector<bool> Candidates(const RecordFields& fields) {
+  std::vector<bool> free(fields.size());
+  for (size_t i = 0; i < fields.size(); ++i) {
+    free[i] =
+        fields[i].second.find_first_not_of(" \t\r\n") != std::string::npos;
+  }
+  return free;
+}
+
+template <typename Names>
+int FindExact(const RecordFields& fields, const std::vector<bool>& free,
+              const Names& names) {
+  for (const auto& name : names) {
+    std::string expected = AsciiLower(name);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (free[i] && MatchName(fields[i].first) == expected) return int(i);
+    }
+  }
+  return -1;
+}
+
+template <typename Names, typename Suffixes>
+int FindRole(const RecordFields& fields, std::vector<bool>& free,
+             const Names& names, const Suffixes& suffixes) {
+  int found = FindExact(fields, free, names);
+  for (size_t i = 0; found < 0 && i < fields.size(); ++i) {
+    std::string name = MatchName(fields[i].first);
+    for (std::string_view suffix : suffixes) {
+      if (free[i] && EndsWith(name, suffix)) found = int(i);
+    }
+  }
+  if (found >= 0) free[found] = false;
+  return found;
+}
+
+int FindOverride(const RecordFields& fields, std::vector<bool>& free,
+                 const std::vector<std::string>& names) {
+  int found = FindExact(fields, free, names);
+  if (found >= 0) free[found] = false;
+  return found;
+}
+
+}  // namespace
+
+FieldRoles AssignFieldRoles(const RecordFields& fields,
+                            const ExtractOptions& options) {
+  FieldRoles roles;
+  std::vector<bool> free = Candidates(fields);
+
+  // Order matters because a field takes only its first role: a URL named
+  // "detail_url" must not become the body "detail".
+  auto pick = [&](const std::vector<std::string>& override_names,
+                  const auto& names, const auto& suffixes) {
+    return override_names.empty() ? FindRole(fields, free, names, suffixes)
+                                  : FindOverride(fields, free, override_names);
+  };
+  roles.url = pick(options.url_fields, kUrlNames, kUrlSuffixes);
+  roles.title = pick(options.title_fields, kTitleNames, kTitleSuffixes);
+  roles.date = pick(options.date_fields, kDateNames, kDateSuffixes);
+
+  // Every remaining field that matches a body name is part of the body.
+  while (true) {
+    int text = pick(options.text_fields, kTextNames, kTextSuffixes);
+    if (text < 0) break;
+    roles.text.push_back(text);
+  }
+  std::sort(roles.text.begin(), roles.text.end());
+  return roles;
+}
+
+}  // namespace bidscope

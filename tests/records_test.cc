@@ -1,0 +1,466 @@
+// ExtractRecords on CSV, JSON and JSON Lines dumps: hand-written inputs
+// for each parsing rule, and every CSV and JSON file of the shared corpus.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract/csv_parser.h"
+#include "extract/extract.h"
+#include "extract/formats.h"
+#include "extract/records_date.h"
+#include "extract/records_html.h"
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+std::string PageText(const Document& doc) {
+  return doc.pages.empty() ? "" : doc.pages[0].text;
+}
+
+std::vector<std::string> Titles(const std::vector<Document>& docs) {
+  std::vector<std::string> titles;
+  for (size_t i = 1; i < docs.size(); ++i) {
+    titles.push_back(docs[i].metadata.title);
+  }
+  return titles;
+}
+
+// Cells of every row joined with "|", rows joined with "/".
+std::string Flatten(const CsvTable& table) {
+  std::string out;
+  for (const CsvRow& row : table.rows) {
+    if (!out.empty()) out += "/";
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (i > 0) out += "|";
+      out += row.cells[i];
+    }
+  }
+  return out;
+}
+
+TEST(CsvParserTest, ParsesRfc4180) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"a,b\n1,2\n", "a|b/1|2"},
+      {"a,b\r\n1,2", "a|b/1|2"},
+      {"a,b\r1,2\r", "a|b/1|2"},
+      {"\"x,y\",z\n", "x,y|z"},
+      {"\"line1\nline2\",z\n", "line1\nline2|z"},
+      {"\"say \"\"hi\"\"\",z\n", "say \"hi\"|z"},
+      {"a,,c\n", "a||c"},
+      {"a,\"\"\n", "a|"},
+      {"a,\n", "a|"},
+      {"a,b\n\n\n1,2\n", "a|b/1|2"},
+      {"ab\"c,d\n", "ab\"c|d"},
+  };
+  for (const auto& [input, expected] : cases) {
+    EXPECT_EQ(Flatten(ParseCsv(input, ',')), expected) << input;
+  }
+}
+
+TEST(CsvParserTest, ReportsDamagedLines) {
+  CsvTable table = ParseCsv("a,b\n\"x\"y,1\n2,3\n\"open,4\n", ',');
+
+  EXPECT_EQ(Flatten(table), "a|b/2|3");
+  ASSERT_EQ(table.warnings.size(), 2u);
+  EXPECT_EQ(table.warnings[0], "line 2: text after a closing quote");
+  EXPECT_EQ(table.warnings[1], "line 4: quoted field is never closed");
+}
+
+TEST(CsvParserTest, DetectsDelimiter) {
+  const std::vector<std::pair<std::string, char>> cases = {
+      {"a,b,c\n1,2,3", ','}, {"a\tb\tc\n1\t2\t3", '\t'}, {"a;b;c\n1;2;3", ';'},
+      {"a|b|c\n", '|'},      {"\"a;b\",c\n", ','},       {"single\n", ','},
+  };
+  for (const auto& [input, expected] : cases) {
+    EXPECT_EQ(DetectCsvDelimiter(input), expected) << input;
+  }
+}
+
+TEST(RecordsDateTest, NormalizesDates) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2016-11-21 08:47:30", "2016-11-21T08:47:30"},
+      {"2026-03-17 00:32", "2026-03-17T00:32:00"},
+      {"2020-12-11", "2020-12-11"},
+      {"2020/1/5", "2020-01-05"},
+      {"2022年1月5日", "2022-01-05"},
+      {"2026年08月04日14时54分", "2026-08-04T14:54:00"},
+      {"20190522", "2019-05-22"},
+      {"2021-12-31T09:30:00+08:00", "2021-12-31T09:30:00+08:00"},
+      {"2021-12-31T09:30:00+0800", "2021-12-31T09:30:00+08:00"},
+      {"2026-08-04T08:01:00.642Z", "2026-08-04T08:01:00Z"},
+      {"1742892661", "2025-03-25T08:51:01Z"},
+      {"1742892661000", "2025-03-25T08:51:01Z"},
+      {"16/06/2022", ""},
+      {"2021-02-30", ""},
+      {"soon", ""},
+      {"", ""},
+  };
+  for (const auto& [input, expected] : cases) {
+    EXPECT_EQ(NormalizeRecordDate(input), expected) << input;
+  }
+}
+
+TEST(RecordsHtmlTest, StripsMarkup) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<p>\xE3\x80\x80\xE3\x80\x80第一段</p><p>第二段 &amp; 附件</p>",
+       "第一段\n第二段 & 附件"},
+      {"<div>预算<br>100万元</div><script>var x=1;</script>", "预算\n100万元"},
+      {"<table><tr><td>名称</td><td>数量</td></tr></table>", "名称\n数量"},
+      {"中标&nbsp;公告", "中标\xC2\xA0公告"},
+  };
+  for (const auto& [input, expected] : cases) {
+    EXPECT_EQ(HtmlFragmentToText(input), expected) << input;
+  }
+  EXPECT_TRUE(ContainsMarkup("<p>x</p>"));
+  EXPECT_TRUE(ContainsMarkup("a&amp;b"));
+  EXPECT_FALSE(ContainsMarkup("价格 < 100 且 > 50"));
+  EXPECT_FALSE(ContainsMarkup("A&B公司"));
+}
+
+TEST(RecordsTest, ReadsCsvWithHeuristicFields) {
+  std::string csv =
+      "\xEF\xBB\xBF公告标题,发布日期,详情链接,采购人,正文\n"
+      "\"视频监控项目, 一期\",2022-01-05,http://example.org/1,公安局,"
+      "\"<p>预算100万元</p>\"\n"
+      "舆情监测服务,2022/2/6,http://example.org/2,宣传部,\"第一行\n第二行\"\n";
+  std::vector<Document> docs =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].format, Format::kCsv);
+  EXPECT_EQ(docs[0].status, ExtractStatus::kOk);
+  EXPECT_EQ(docs[0].id, Sha256Hex(csv));
+  EXPECT_TRUE(docs[0].pages.empty());
+  EXPECT_EQ(docs[0].metadata.encoding, "UTF-8");
+  EXPECT_EQ(docs[1].format, Format::kRecord);
+  EXPECT_EQ(docs[1].parent_id, docs[0].id);
+  EXPECT_EQ(docs[1].locator, "record 1");
+  EXPECT_EQ(docs[1].metadata.title, "视频监控项目, 一期");
+  EXPECT_EQ(docs[1].metadata.created, "2022-01-05");
+  EXPECT_EQ(docs[1].metadata.extra.at("url"), "http://example.org/1");
+  EXPECT_EQ(PageText(docs[1]),
+            "视频监控项目, 一期\n预算100万元\n采购人: 公安局");
+  EXPECT_EQ(docs[1].pages[0].origin, TextOrigin::kPlain);
+  EXPECT_EQ(docs[2].locator, "record 2");
+  EXPECT_EQ(docs[2].metadata.created, "2022-02-06");
+  EXPECT_EQ(PageText(docs[2]), "舆情监测服务\n第一行\n第二行\n采购人: 宣传部");
+}
+
+TEST(RecordsTest, ReadsTabAndSemicolonCsv) {
+  const std::vector<std::string> inputs = {
+      "\tref\tobject\turl\n0\t1\t甲公告\thttp://a\n1\t2\t乙公告\thttp://b\n",
+      "title;date\n甲公告;2020-01-01\n乙公告;2020-01-02\n",
+  };
+  for (const std::string& input : inputs) {
+    std::vector<Document> docs =
+        ExtractRecords(input, Format::kCsv, ExtractOptions{});
+    EXPECT_EQ(Titles(docs), (std::vector<std::string>{"甲公告", "乙公告"}))
+        << input;
+  }
+}
+
+TEST(RecordsTest, DecodesGbkCsv) {
+  // "标题,金额\n视频监控,100\n" in GBK.
+  std::string gbk =
+      "\xB1\xEA\xCC\xE2,\xBD\xF0\xB6\xEE\n\xCA\xD3\xC6\xB5\xBC\xE0\xBF\xD8,"
+      "100\n";
+  std::vector<Document> docs =
+      ExtractRecords(gbk, Format::kCsv, ExtractOptions{});
+
+  EXPECT_EQ(docs[0].metadata.encoding, "GB18030");
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].metadata.title, "视频监控");
+  EXPECT_EQ(PageText(docs[1]), "视频监控\n金额: 100");
+}
+
+TEST(RecordsTest, UnwrapsListQuotedCells) {
+  std::string csv =
+      "序号,公告标题,发布日期,跳转链接\n"
+      "['1'],['公安局视频项目'],['2020-12-11'],['http://example.org/765547']\n";
+  std::vector<Document> docs =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].metadata.title, "公安局视频项目");
+  EXPECT_EQ(docs[1].metadata.created, "2020-12-11");
+  EXPECT_EQ(docs[1].metadata.extra.at("url"), "http://example.org/765547");
+}
+
+TEST(RecordsTest, WarnsOnMalformedCsvLines) {
+  std::string csv =
+      "title,body\n"
+      "好,正文一\n"
+      "\"坏\"x,正文二\n"
+      "多,一,二\n"
+      "也好,正文三\n";
+  std::vector<Document> docs =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+
+  EXPECT_EQ(Titles(docs), (std::vector<std::string>{"好", "也好"}));
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[2].locator, "record 3");
+  ASSERT_EQ(docs[0].warnings.size(), 2u);
+  EXPECT_EQ(docs[0].warnings[0], "line 3: text after a closing quote");
+  EXPECT_EQ(docs[0].warnings[1],
+            "line 4: 3 fields where the header has 2; skipped");
+}
+
+TEST(RecordsTest, ReadsJsonShapes) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {R"([{"title": "甲"}, {"title": "乙"}])", {"甲", "乙"}},
+      {R"({"meta": {"total": 2}, "items": [{"title": "甲"}, {"title": "乙"}],
+          "tags": [{"k": 1}]})",
+       {"甲", "乙"}},
+      {R"({"result": {"data": {"list": [{"name": "甲"}]}}})", {"甲"}},
+      {R"({"title": "单条公告", "attachments": [{"name": "a.pdf"}]})",
+       {"单条公告"}},
+      {R"({"标题": "无数组"})", {"无数组"}},
+  };
+  for (const auto& [input, expected] : cases) {
+    std::vector<Document> docs =
+        ExtractRecords(input, Format::kJson, ExtractOptions{});
+    EXPECT_EQ(Titles(docs), expected) << input;
+  }
+}
+
+TEST(RecordsTest, FlattensNestedJson) {
+  std::string json = R"([{"title": "公告", "detail": {"content": "<p>正文</p>",
+      "budget": 1000000}, "publishTime": 1742892661, "tags": ["a", "b"],
+      "source_url": "http://example.org/x"}])";
+  std::vector<Document> docs =
+      ExtractRecords(json, Format::kJson, ExtractOptions{});
+
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].metadata.created, "2025-03-25T08:51:01Z");
+  EXPECT_EQ(docs[1].metadata.extra.at("url"), "http://example.org/x");
+  EXPECT_EQ(PageText(docs[1]),
+            "公告\n正文\ndetail.budget: 1000000\ntags.0: a\ntags.1: b");
+}
+
+TEST(RecordsTest, WarnsOnBadJsonLines) {
+  std::string jsonl =
+      "{\"title\": \"一\"}\n"
+      "{\"title\": \n"
+      "\n"
+      "[1, 2]\n"
+      "{\"title\": \"四\"}\n";
+  std::vector<Document> docs =
+      ExtractRecords(jsonl, Format::kJsonLines, ExtractOptions{});
+
+  EXPECT_EQ(Titles(docs), (std::vector<std::string>{"一", "四"}));
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[2].locator, "record 4");
+  ASSERT_EQ(docs[0].warnings.size(), 2u);
+  EXPECT_TRUE(docs[0].warnings[0].starts_with("line 2: invalid JSON: "))
+      << docs[0].warnings[0];
+  EXPECT_EQ(docs[0].warnings[1], "line 4: array is not an object; skipped");
+}
+
+TEST(RecordsTest, ReadsPythonNanAsNull) {
+  std::string json =
+      R"([{"title": "NaN 与 Infinity", "v": NaN, "w": -Infinity}])";
+  std::vector<Document> docs =
+      ExtractRecords(json, Format::kJson, ExtractOptions{});
+
+  EXPECT_EQ(docs[0].status, ExtractStatus::kOk);
+  EXPECT_EQ(Titles(docs), std::vector<std::string>{"NaN 与 Infinity"});
+  ASSERT_EQ(docs[0].warnings.size(), 1u);
+  EXPECT_EQ(docs[0].warnings[0],
+            "2 NaN or Infinity literals, which JSON forbids, read as null");
+}
+
+TEST(RecordsTest, FailsOnInvalidJson) {
+  std::vector<Document> docs = ExtractRecords(
+      "[{\"title\": \"a\"},\n{\"title\" }]", Format::kJson, ExtractOptions{});
+
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].status, ExtractStatus::kFailed);
+  EXPECT_TRUE(docs[0].error.starts_with("line 2: invalid JSON: "))
+      << docs[0].error;
+}
+
+TEST(RecordsTest, SameRecordHasOneIdAcrossFiles) {
+  std::string csv = "title,url\n公告,http://example.org/1\n";
+  std::string json = R"([{"url": "http://example.org/1", "title": "公告"}])";
+  std::vector<Document> from_csv =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+  std::vector<Document> from_json =
+      ExtractRecords(json, Format::kJson, ExtractOptions{});
+
+  ASSERT_EQ(from_csv.size(), 2u);
+  ASSERT_EQ(from_json.size(), 2u);
+  EXPECT_NE(from_csv[0].id, from_json[0].id);
+  EXPECT_EQ(from_csv[1].id, from_json[1].id);
+}
+
+TEST(RecordsTest, OptionsOverrideFieldNames) {
+  std::string csv = "headline,title,when,text\n真标题,假标题,2020-01-01,正文\n";
+  ExtractOptions options;
+  options.title_fields = {"headline"};
+  options.date_fields = {"when"};
+  options.text_fields = {"text"};
+  std::vector<Document> docs = ExtractRecords(csv, Format::kCsv, options);
+
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].metadata.title, "真标题");
+  EXPECT_EQ(docs[1].metadata.created, "2020-01-01");
+  EXPECT_EQ(PageText(docs[1]), "真标题\n正文\ntitle: 假标题");
+}
+
+struct CorpusDump {
+  std::string path;         // under ../shared/corpus
+  size_t records;           // expected number of records
+  std::string first_title;  // title of record 1; empty: no title field
+};
+
+// Counts and first titles read from the files themselves.
+const std::vector<CorpusDump>& CorpusDumps() {
+  static const std::vector<CorpusDump> kDumps = {
+      {"daijy0926__zhaotoubiaoshuju/data__test1.json", 100,
+       "福州大学附属省立医院“金山院区手术行为管理系统”项目市场调研公告"},
+      {"daijy0926__zhaotoubiaoshuju/data__sssxw1.json", 100,
+       "遂昌县人民医院手术室行为管理系统采购项目合同"},
+      {"daijy0926__zhaotoubiaoshuju/data__ssscxg1.json", 100,
+       "常州市第一人民医院医用织物租赁洗涤及智能化管理采购项目中标公告"},
+      {"daijy0926__zhaotoubiaoshuju/data__sssgxg1.json", 100,
+       "广西新侨咨询有限公司关于产房空调、消毒机与柜体等物资成交公告"},
+      {"jlxxlj__bidding/"
+       "analysis__test__ccgp__http___www.ccgp.gov.cn_cggg_dfgg_cjgg_201611_"
+       "t20161130_7658293.htm.json",
+       1,
+       "巴林左旗农牧业局巴林左旗公共资源交易中心信息网络及软件采购成交结果公告"
+       "成交公告"},
+      {"jlxxlj__bidding/"
+       "analysis__test__cqgp__https___www.cqgp.gov.cn_notices_"
+       "376668591300505600.json",
+       1, "重庆文理学院数字化校园配套设备(16A5421,16A5420,16A5622)结果公告"},
+      {"jlxxlj__bidding/"
+       "analysis__test__cqggzy__http___www.cqggzy.com_xxhz_014001_014001004_"
+       "20170109_482f0da6-8dc3-4d50-9341-2de361a718d5.html.json",
+       1, "酉阳县偏柏乡中心小学校教学楼及运动场工程中标结果公告"},
+      {"lemorange-joe__flutter_gov_auction/"
+       "db__csv_source__auctionList_1-2022_TC.csv",
+       1737, ""},
+      {"charlotty2026__bid-toolkit/rfp__samples__real_bids__招标文件清单.csv",
+       15, "银川国芳外墙logo字制作安装"},
+      {"wirthal1990-tech__EU-Procurement-Dataset/"
+       "eu__procurement_500_sample_v1.1.json",
+       500, ""},
+      {"z1404027309-glitch__huadong-caigou-radar/public__data__unicom-notices."
+       "json",
+       92,
+       "2026年中国联通浙江临平算力中心DC1楼202机房配套新建工程采购项目公告"},
+      {"z1404027309-glitch__huadong-caigou-radar/public__data__tower-notices."
+       "json",
+       546,
+       "铁塔能源有限公司福建分公司2026年宁德电信局楼屋面发电服务项目比选公告"},
+      {"Gaius-Julius-Caeasar__zhaobiao/ggzy__ggzy__recruit.csv", 3425,
+       "广州市公安局番禺区分局智能执法办案中心审讯工作一体机采购项目(CZ2020-"
+       "1943)招标公告"},
+      {"khtsai1973__gov-procurement-law-tutor/data__moj-cache__A0030057.json",
+       1, "政府採購法"},
+      {"DanrunFR__ccgp_trade_detection_data/data__trade.csv", 15994,
+       "江西诚信伟业招标咨询有限公司关于江西中医药大学附属医院采购一批医用病床"
+       "和床头柜项目（项目编号：1493-226105148020）竞争性谈判采购公告"},
+      {"beidouKen__ggzy-workspace/"
+       "ggzy_bid_scout__data__structured__bid_data.json",
+       100,
+       "德清县体育中心（县少年儿童体育学校）的少体校学生就学、训练、参赛等用车"
+       "服务采购项目合同"},
+      {"beidouKen__ggzy-workspace/"
+       "ggzy_bid_scout__data__reports__bid_report.csv",
+       100,
+       "德清县体育中心（县少年儿童体育学校）的少体校学生就学、训练、参赛等用车"
+       "服务采购项目合同"},
+      {"coomaso__zhongbiao/zb.json", 312,
+       "三峡库区宜昌柑橘特色产业灌区（沿江片区）[古夫镇万家湾、夫子及深渡河]("
+       "第2次招标)中标结果公告"},
+  };
+  return kDumps;
+}
+
+Format FormatOfPath(const std::string& path) {
+  return path.ends_with(".csv") ? Format::kCsv : Format::kJson;
+}
+
+TEST(RecordsCorpusTest, ReadsEveryCorpusDump) {
+  BIDSCOPE_REQUIRE_SHARED();
+  for (const CorpusDump& dump : CorpusDumps()) {
+    std::string bytes =
+        testing::ReadFile(testing::SharedDir() / "corpus" / dump.path);
+    std::vector<Document> docs =
+        ExtractRecords(bytes, FormatOfPath(dump.path), ExtractOptions{});
+
+    ASSERT_FALSE(docs.empty()) << dump.path;
+    EXPECT_EQ(docs[0].status, ExtractStatus::kOk) << dump.path << docs[0].error;
+    EXPECT_EQ(docs.size() - 1, dump.records) << dump.path;
+    if (docs.size() < 2) continue;
+    EXPECT_EQ(docs[1].metadata.title, dump.first_title) << dump.path;
+    EXPECT_FALSE(PageText(docs[1]).empty()) << dump.path;
+
+    size_t untitled = 0;
+    for (size_t i = 1; i < docs.size(); ++i) {
+      if (docs[i].metadata.title.empty()) ++untitled;
+    }
+    if (!dump.first_title.empty()) {
+      EXPECT_EQ(untitled, 0u) << dump.path;
+    }
+  }
+}
+
+TEST(RecordsCorpusTest, ReadsUnlistedManifestDumps) {
+  BIDSCOPE_REQUIRE_SHARED();
+  std::ifstream manifest(testing::SharedDir() / "corpus/MANIFEST.tsv");
+  std::string line;
+  std::vector<std::string> missing;
+  while (std::getline(manifest, line)) {
+    std::istringstream fields(line);
+    std::vector<std::string> columns;
+    for (std::string column; std::getline(fields, column, '\t');) {
+      columns.push_back(column);
+    }
+    if (columns.size() < 7 || (columns[6] != "csv" && columns[6] != "json")) {
+      continue;
+    }
+    bool listed = false;
+    for (const CorpusDump& dump : CorpusDumps()) {
+      listed = listed || dump.path == columns[0];
+    }
+    // Files of the same sources not in the table still have to parse.
+    if (listed) continue;
+    std::string bytes =
+        testing::ReadFile(testing::SharedDir() / "corpus" / columns[0]);
+    std::vector<Document> docs =
+        ExtractRecords(bytes, FormatOfPath(columns[0]), ExtractOptions{});
+    EXPECT_EQ(docs[0].status, ExtractStatus::kOk) << columns[0];
+    EXPECT_GT(docs.size(), 1u) << columns[0];
+    if (docs.size() > 1) {
+      EXPECT_FALSE(docs[1].metadata.title.empty()) << columns[0];
+    }
+  }
+}
+
+TEST(RecordsCorpusTest, ReadsKnownRecordFields) {
+  BIDSCOPE_REQUIRE_SHARED();
+  std::string bytes =
+      testing::ReadFile(testing::SharedDir() /
+                        "corpus/jlxxlj__bidding/"
+                        "analysis__test__cqgp__https___www.cqgp.gov.cn_notices_"
+                        "376668591300505600.json");
+  std::vector<Document> docs =
+      ExtractRecords(bytes, Format::kJson, ExtractOptions{});
+
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs[1].metadata.created, "2016-11-21T08:47:30");
+  EXPECT_EQ(docs[1].metadata.extra.at("url"),
+            "https://www.cqgp.gov.cn/notices/376668591300505600");
+  EXPECT_EQ(PageText(docs[1]).find('<'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bidscope
