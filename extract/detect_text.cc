@@ -1,0 +1,309 @@
+#include "extract/detect_text.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace bidscope {
+namespace {
+
+// The HTML sniffs look this far for their markers.
+constexpr size_t kHtmlWindow = 2048;
+constexpr size_t kFragmentWindow = 8192;
+
+// JSON Lines needs this many object lines; at most this many are parsed.
+constexpr size_t kMinJsonLines = 2;
+constexpr size_t kMaxJsonLines = 50;
+
+// CSV consistency is judged over at most this many records.
+constexpr size_t kMaxCsvRecords = 30;
+constexpr size_t kMinCsvRecords = 3;
+
+// Share of records whose delimiter count must equal the header's.
+constexpr double kMinCsvConsistency = 0.8;
+
+char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool HasPrefixNoCase(std::string_view text, size_t pos,
+                     std::string_view prefix) {
+  if (pos > text.size() || text.size() - pos < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (Lower(text[pos + i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// True when `tag` ("<html") starts at `pos` and ends there as a name.
+bool TagAt(std::string_view text, size_t pos, std::string_view tag) {
+  if (!HasPrefixNoCase(text, pos, tag)) return false;
+  size_t end = pos + tag.size();
+  return end >= text.size() || IsSpace(text[end]) || text[end] == '>' ||
+         text[end] == '/';
+}
+
+// Position after leading whitespace, comments, processing instructions
+// and stray byte order marks.
+size_t SkipPrologue(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (IsSpace(text[pos])) {
+      ++pos;
+    } else if (text.substr(pos).starts_with("\xEF\xBB\xBF")) {
+      pos += 3;
+    } else if (text.substr(pos).starts_with("<!--")) {
+      size_t end = text.find("-->", pos + 4);
+      if (end == std::string_view::npos) return text.size();
+      pos = end + 3;
+    } else if (text.substr(pos).starts_with("<?")) {
+      size_t end = text.find("?>", pos + 2);
+      if (end == std::string_view::npos) return text.size();
+      pos = end + 2;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+// Accepts any JSON value; records where parsing stopped.
+class JsonPrefixChecker : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception&) override {
+    error_position_ = position;
+    return false;
+  }
+  size_t error_position() const { return error_position_; }
+
+ private:
+  size_t error_position_ = 0;
+};
+
+// Replaces the NaN, Infinity and -Infinity literals that Python's json
+// module writes, and strict JSON rejects, with null outside strings.
+std::string WithoutPythonLiterals(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      result.push_back(c);
+      if (c == '\\' && i + 1 < text.size()) {
+        result.push_back(text[++i]);
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    in_string = c == '"';
+    std::string_view rest = text.substr(i);
+    size_t literal = rest.starts_with("NaN")         ? 3
+                     : rest.starts_with("Infinity")  ? 8
+                     : rest.starts_with("-Infinity") ? 9
+                                                     : 0;
+    if (literal == 0) {
+      result.push_back(c);
+      continue;
+    }
+    result += "null";
+    i += literal - 1;
+  }
+  return result;
+}
+
+// True when `text` is JSON, or when `truncated` and it is valid up to
+// its end.
+bool IsJsonOrPrefix(std::string_view original, bool truncated) {
+  std::string text = WithoutPythonLiterals(original);
+  JsonPrefixChecker checker;
+  bool complete = nlohmann::json::sax_parse(text, &checker);
+  if (complete) return true;
+  return truncated && checker.error_position() + 1 >= text.size();
+}
+
+std::vector<std::string_view> Lines(std::string_view text, bool truncated) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) {
+      if (!truncated) lines.push_back(text.substr(pos));
+      break;
+    }
+    lines.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return lines;
+}
+
+bool IsJsonLines(std::string_view text, bool truncated) {
+  size_t objects = 0;
+  for (std::string_view line : Lines(text, truncated)) {
+    size_t begin = line.find_first_not_of(" \t\r");
+    if (begin == std::string_view::npos) continue;
+    line = line.substr(begin);
+    if (line.front() != '{' || !nlohmann::json::accept(line)) return false;
+    if (++objects == kMaxJsonLines) break;
+  }
+  return objects >= kMinJsonLines;
+}
+
+// Records split at newlines outside double quotes.
+std::vector<std::string_view> CsvRecords(std::string_view text,
+                                         bool truncated) {
+  std::vector<std::string_view> records;
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size() && records.size() < kMaxCsvRecords; ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (text[i] == '\n' && !quoted) {
+      records.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  if (!truncated && start < text.size() && records.size() < kMaxCsvRecords) {
+    records.push_back(text.substr(start));
+  }
+  while (!records.empty() &&
+         records.back().find_first_not_of(" \t\r") == std::string_view::npos) {
+    records.pop_back();
+  }
+  return records;
+}
+
+size_t CountDelimiters(std::string_view record, char delimiter) {
+  size_t count = 0;
+  bool quoted = false;
+  for (char c : record) {
+    if (c == '"') quoted = !quoted;
+    if (c == delimiter && !quoted) ++count;
+  }
+  return count;
+}
+
+// True when some field of the header row is not a number.
+bool HasNamedField(std::string_view header, char delimiter) {
+  size_t pos = 0;
+  while (pos <= header.size()) {
+    size_t end = std::min(header.find(delimiter, pos), header.size());
+    std::string_view field = header.substr(pos, end - pos);
+    bool named =
+        field.find_first_not_of("0123456789.-+ \"\r") != std::string_view::npos;
+    if (named) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool LooksLikeHtml(std::string_view text) {
+  size_t pos = SkipPrologue(text);
+  if (pos >= text.size() || text[pos] != '<') return false;
+  if (HasPrefixNoCase(text, pos, "<!doctype")) {
+    size_t name = pos + 9;
+    while (name < text.size() && IsSpace(text[name])) ++name;
+    if (TagAt(text, name, "html")) return true;
+  }
+  for (std::string_view tag : {"<html", "<head", "<meta", "<body", "<title"}) {
+    if (TagAt(text, pos, tag)) return true;
+  }
+  std::string_view window = text.substr(pos, kHtmlWindow);
+  for (size_t i = window.find('<'); i != std::string_view::npos;
+       i = window.find('<', i + 1)) {
+    if (TagAt(window, i, "<html") || TagAt(window, i, "<head") ||
+        TagAt(window, i, "<body")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool LooksLikeXml(std::string_view text) {
+  size_t start = 0;
+  while (start < text.size() && IsSpace(text[start])) ++start;
+  if (text.substr(start).starts_with("<?xml")) return true;
+  if (start >= text.size() || text[start] != '<') return false;
+  size_t end = text.find('>', start);
+  if (end == std::string_view::npos) return false;
+  return text.substr(start, end - start).find("xmlns") !=
+         std::string_view::npos;
+}
+
+Format SniffJson(std::string_view text, bool truncated) {
+  size_t start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return Format::kUnknown;
+  text = text.substr(start);
+  if (text.front() != '{' && text.front() != '[') return Format::kUnknown;
+  if (text.front() == '{' && IsJsonLines(text, truncated)) {
+    return Format::kJsonLines;
+  }
+  return IsJsonOrPrefix(text, truncated) ? Format::kJson : Format::kUnknown;
+}
+
+bool LooksLikeCsv(std::string_view text, bool truncated) {
+  std::vector<std::string_view> records = CsvRecords(text, truncated);
+  if (records.size() < kMinCsvRecords) return false;
+  for (char delimiter : {',', '\t', ';', '|'}) {
+    size_t header_count = CountDelimiters(records.front(), delimiter);
+    if (header_count == 0) continue;
+    size_t consistent = std::count_if(
+        records.begin(), records.end(), [&](std::string_view record) {
+          return CountDelimiters(record, delimiter) == header_count;
+        });
+    double share = static_cast<double>(consistent) / records.size();
+    if (share >= kMinCsvConsistency &&
+        HasNamedField(records.front(), delimiter)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool LooksLikeHtmlFragment(std::string_view text) {
+  static constexpr std::array<std::string_view, 20> kCommonTags = {
+      "p",      "div", "span", "table", "tr", "td",   "br",
+      "strong", "b",   "a",    "img",   "ul", "li",   "h1",
+      "h2",     "h3",  "font", "em",    "th", "tbody"};
+  std::string_view window = text.substr(0, kFragmentWindow);
+  std::set<std::string_view> seen;
+  size_t total = 0;
+  for (size_t i = window.find('<'); i != std::string_view::npos;
+       i = window.find('<', i + 1)) {
+    size_t name = i + 1;
+    if (name < window.size() && window[name] == '/') ++name;
+    for (std::string_view tag : kCommonTags) {
+      if (TagAt(window, name, tag)) {
+        seen.insert(tag);
+        ++total;
+        break;
+      }
+    }
+  }
+  return seen.size() >= 3 && total >= 6;
+}
+
+}  // namespace bidscope

@@ -1,0 +1,93 @@
+// ExtractHtml: decode with the charset priority rules, parse with
+// libxml2's HTML parser, render the body as text.
+#include <libxml/HTMLparser.h>
+
+#include <cctype>
+#include <string>
+
+#include "extract/charset.h"
+#include "extract/formats.h"
+#include "extract/html_text.h"
+#include "extract/text_lines.h"
+#include "extract/xml_util.h"
+
+namespace bidscope {
+namespace {
+
+std::string CollapsedText(const xmlNode* node) {
+  TextLines lines;
+  lines.Append(NodeText(node));
+  return lines.Text();
+}
+
+const xmlNode* FindElement(const xmlNode* node, std::string_view name) {
+  for (; node != nullptr; node = node->next) {
+    if (IsElement(node, name)) return node;
+    if (const xmlNode* found = FindElement(node->children, name)) return found;
+  }
+  return nullptr;
+}
+
+// Title, author, keywords and description from <title>, the first <h1>
+// and <meta name=...>.
+void ReadHtmlMetadata(const xmlDoc* doc, Metadata& metadata) {
+  const xmlNode* root = xmlDocGetRootElement(doc);
+  if (const xmlNode* title = FindElement(root, "title")) {
+    metadata.title = CollapsedText(title);
+  }
+  if (metadata.title.empty()) {
+    if (const xmlNode* h1 = FindElement(root, "h1")) {
+      metadata.title = CollapsedText(h1);
+    }
+  }
+  const xmlNode* head = FindElement(root, "head");
+  if (head == nullptr) return;
+  for (const xmlNode* node = head->children; node != nullptr;
+       node = node->next) {
+    if (!IsElement(node, "meta")) continue;
+    std::string name = AttributeValue(node, "name");
+    for (char& c : name) c = static_cast<char>(std::tolower(c));
+    std::string content = AttributeValue(node, "content");
+    if (name == "author") metadata.author = content;
+    if (name == "keywords") metadata.keywords = content;
+    if (name == "description") metadata.subject = content;
+    if (name == "generator") metadata.creator = content;
+  }
+}
+
+}  // namespace
+
+Document ExtractHtml(std::string_view bytes, const ExtractOptions&) {
+  Document doc;
+  doc.paged = false;
+
+  // 1. Decode: BOM, then <meta>, then detection.
+  DecodeOptions decode_options;
+  decode_options.markup = DecodeOptions::Markup::kHtml;
+  DecodedText decoded = DecodeToUtf8(bytes, decode_options);
+  doc.metadata.encoding = decoded.encoding;
+  if (!decoded.note.empty()) doc.warnings.push_back(decoded.note);
+  if (decoded.invalid_sequences > 0) {
+    doc.warnings.push_back(std::to_string(decoded.invalid_sequences) +
+                           " invalid byte sequences in " + decoded.encoding +
+                           " replaced with U+FFFD");
+  }
+
+  // 2. Parse the UTF-8 text; libxml2 ignores <meta charset> here.
+  Page page;
+  page.origin = TextOrigin::kMarkup;
+  XmlDocPtr html = ParseHtml(decoded.utf8);
+  if (html != nullptr) {
+    ReadHtmlMetadata(html.get(), doc.metadata);
+    page.text = HtmlBodyText(html.get());
+  } else if (decoded.utf8.find_first_not_of(" \t\r\n") != std::string::npos) {
+    doc.status = ExtractStatus::kFailed;
+    doc.error = "libxml2 built no HTML tree from the input";
+    return doc;
+  }
+  doc.pages.push_back(std::move(page));
+  doc.metadata.page_count = 1;
+  return doc;
+}
+
+}  // namespace bidscope

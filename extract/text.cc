@@ -1,0 +1,49 @@
+// ExtractText: plain text in any supported encoding, and XML routed to
+// ExtractXml.
+#include <string>
+
+#include "extract/charset.h"
+#include "extract/formats.h"
+
+namespace bidscope {
+namespace {
+
+// Converts CRLF and lone CR line ends to LF.
+std::string UnixLineEnds(std::string_view text) {
+  std::string result;
+  result.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      result.push_back(text[i]);
+      continue;
+    }
+    result.push_back('\n');
+    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+  }
+  return result;
+}
+
+}  // namespace
+
+Document ExtractText(std::string_view bytes, const ExtractOptions& options) {
+  if (DetectFormat(bytes) == Format::kXml) return ExtractXml(bytes, options);
+
+  Document doc;
+  doc.paged = false;
+  DecodedText decoded = DecodeToUtf8(bytes);
+  doc.metadata.encoding = decoded.encoding;
+  doc.metadata.page_count = 1;
+  if (!decoded.note.empty()) doc.warnings.push_back(decoded.note);
+  if (decoded.invalid_sequences > 0) {
+    doc.warnings.push_back(std::to_string(decoded.invalid_sequences) +
+                           " invalid byte sequences in " + decoded.encoding +
+                           " replaced with U+FFFD");
+  }
+  Page page;
+  page.origin = TextOrigin::kPlain;
+  page.text = UnixLineEnds(decoded.utf8);
+  doc.pages.push_back(std::move(page));
+  return doc;
+}
+
+}  // namespace bidscope

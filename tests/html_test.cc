@@ -1,0 +1,218 @@
+// ExtractHtml on pages written here and on the shared cases and corpus.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/formats.h"
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+using ::bidscope::testing::ReadFile;
+using ::bidscope::testing::SharedDir;
+
+std::string BodyOf(const std::string& html) {
+  Document doc = ExtractHtml(html, {});
+  EXPECT_EQ(doc.status, ExtractStatus::kOk) << doc.error;
+  EXPECT_EQ(doc.pages.size(), 1u);
+  return doc.pages.empty() ? "" : doc.pages[0].text;
+}
+
+struct RenderCase {
+  const char* name;
+  const char* html;
+  const char* text;
+};
+
+TEST(HtmlTest, RendersStructureAsLines) {
+  const std::vector<RenderCase> cases = {
+      {"paragraphs", "<p>一</p><p>二</p>", "一\n二"},
+      {"br", "<p>第一行<br>第二行</p>", "第一行\n第二行"},
+      {"source newlines are spaces", "<p>Bidders must\nsubmit  it.</p>",
+       "Bidders must submit it."},
+      {"script and style dropped",
+       "<body><script>var a=1;</script><style>p{}</style><p>正文</p>"
+       "<noscript>请启用</noscript><template>模板</template></body>",
+       "正文"},
+      {"comments dropped", "<p>甲<!-- 注释 -->乙</p>", "甲乙"},
+      {"inline stays on the line", "<p>金额：<b>298000</b>元</p>",
+       "金额：298000元"},
+      {"table rows",
+       "<table><tr><th>名称</th><th>数量</th></tr>"
+       "<tr><td>电脑</td><td>10</td></tr></table>",
+       "名称 | 数量\n电脑 | 10"},
+      {"empty cells keep columns",
+       "<table><tr><td>a</td><td></td><td>c</td></tr></table>", "a |  | c"},
+      {"layout table keeps paragraphs",
+       "<table><tr><td><p>标题</p><p>正文一</p></td></tr></table>",
+       "标题\n正文一"},
+      {"nested table",
+       "<table><tr><td>左</td><td><table><tr><td>x</td>"
+       "<td>y</td></tr></table></td></tr></table>",
+       "左\nx | y"},
+      {"nav and footer dropped",
+       "<body><nav>首页 | 关于</nav><div class=\"breadcrumb\">当前位置</div>"
+       "<div id=\"main\"><p>中标公告正文内容较长的一段文字</p></div>"
+       "<div class=\"footer\">版权所有</div><footer>备案号</footer></body>",
+       "中标公告正文内容较长的一段文字"},
+      {"article header kept",
+       "<article><header><h1>更正公告</h1></header><p>正文</p></article>",
+       "更正公告\n正文"},
+      {"chrome holding the page kept",
+       "<div class=\"nav-wrapper\"><p>唯一的正文</p></div>", "唯一的正文"},
+      {"pre keeps newlines", "<pre>a  b\nc</pre>", "a  b\nc"},
+      {"nbsp collapses", "<p>&nbsp;</p><p>甲&nbsp;&nbsp;乙</p>", "甲 乙"},
+  };
+  for (const RenderCase& c : cases) {
+    EXPECT_EQ(BodyOf(c.html), c.text) << c.name;
+  }
+}
+
+TEST(HtmlTest, TakesTitleFromTitleElement) {
+  Document doc = ExtractHtml(
+      "<html><head><title> 中标\n公告 </title></head><body><h1>其他</h1>"
+      "</body></html>",
+      {});
+  EXPECT_EQ(doc.metadata.title, "中标 公告");
+  EXPECT_EQ(doc.pages[0].text, "其他");
+}
+
+TEST(HtmlTest, FallsBackToFirstHeading) {
+  Document doc = ExtractHtml("<body><h1>第十一号公告</h1><p>x</p></body>", {});
+  EXPECT_EQ(doc.metadata.title, "第十一号公告");
+}
+
+TEST(HtmlTest, ReadsMetaNames) {
+  Document doc = ExtractHtml(
+      "<head><meta name=\"keywords\" content=\"招标,采购\">"
+      "<meta name=\"Author\" content=\"采购中心\"></head><body>x</body>",
+      {});
+  EXPECT_EQ(doc.metadata.keywords, "招标,采购");
+  EXPECT_EQ(doc.metadata.author, "采购中心");
+}
+
+TEST(HtmlTest, SetsMarkupOriginAndOnePage) {
+  Document doc = ExtractHtml("<p>x</p>", {});
+  EXPECT_EQ(doc.status, ExtractStatus::kOk);
+  EXPECT_FALSE(doc.paged);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].origin, TextOrigin::kMarkup);
+  EXPECT_EQ(doc.pages[0].number, 1);
+  EXPECT_EQ(doc.metadata.encoding, "UTF-8");
+}
+
+TEST(HtmlTest, EmptyInputIsAnEmptyPage) {
+  Document doc = ExtractHtml("", {});
+  EXPECT_EQ(doc.status, ExtractStatus::kOk);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].text, "");
+}
+
+struct CharsetCase {
+  const char* file;
+  const char* title;
+  std::vector<const char*> body;
+  const char* encoding;
+};
+
+TEST(HtmlTest, DecodesDeclaredAndUndeclaredCharsets) {
+  BIDSCOPE_REQUIRE_SHARED();
+  const std::vector<CharsetCase> cases = {
+      {"a_declared-gb2312_contains-gbk-only.html",
+       "中标公告",
+       {"华堃科技有限公司", "李喆", "示例市镕城路1号", "298000元"},
+       "GB18030"},
+      {"b_declared-gbk_contains-gb18030-4byte.html",
+       "",
+       {"\xF0\xA0\xAE\xB7溪镇人民政府"},
+       "GB18030"},
+      {"c_malformed-meta_gbk.html",
+       "网站地图",
+       {"政府采购公告栏目"},
+       "GB18030"},
+      {"d_no-meta_mostly-ascii_gbk.html",
+       "Tender Notice ZB-2021-001",
+       {"联系人：采购科", "budget 320000 CNY"},
+       "GB18030"},
+      {"e_utf8-meta_short.html", "第十一号公告", {"第十一号公告"}, "UTF-8"},
+      {"f_big5-alias-label.html",
+       "政府採購公告",
+       {"本案採購輿情監測服務。"},
+       "Big5-HKSCS"},
+      {"g_utf8-bom_meta-says-gbk.html",
+       "更正公告",
+       {"开标时间更正为2022年1月5日。"},
+       "UTF-8"},
+  };
+  auto dir = SharedDir() / "cases" / "C08-charset-declared-vs-actual";
+  for (const CharsetCase& c : cases) {
+    Document doc = ExtractHtml(ReadFile(dir / c.file), {});
+    ASSERT_EQ(doc.pages.size(), 1u) << c.file;
+    const std::string& text = doc.pages[0].text;
+    if (*c.title != '\0') {
+      EXPECT_EQ(doc.metadata.title, c.title) << c.file;
+    }
+    for (const char* phrase : c.body) {
+      EXPECT_NE(text.find(phrase), std::string::npos)
+          << c.file << " lacks " << phrase << "; text: " << text;
+    }
+    EXPECT_EQ(text.find("\xEF\xBF\xBD"), std::string::npos) << c.file;
+    EXPECT_EQ(doc.metadata.title.find("\xEF\xBF\xBD"), std::string::npos)
+        << c.file;
+    EXPECT_EQ(doc.metadata.encoding, c.encoding) << c.file;
+  }
+}
+
+TEST(HtmlTest, JoinsWrappedLinesWithSpaces) {
+  BIDSCOPE_REQUIRE_SHARED();
+  Document doc = ExtractHtml(
+      ReadFile(SharedDir() / "cases" / "C04-whitespace-inside-han-runs" /
+               "wrapped-lines.html"),
+      {});
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].text,
+            "本项目采购舆情监测 服务一套，服务期为 一年。\n"
+            "Bidders must submit the technical proposal.");
+}
+
+TEST(HtmlTest, ReadsGbkPageSavedAsPdf) {
+  BIDSCOPE_REQUIRE_SHARED();
+  Document doc = ExtractHtml(
+      ReadFile(SharedDir() / "cases" /
+               "C06-pdf-robustness-encrypted-malformed" / "actually-html.pdf"),
+      {});
+  EXPECT_EQ(doc.metadata.title, "404 页面不存在");
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].text, "您访问的附件不存在或已删除。");
+}
+
+struct CorpusCase {
+  const char* path;
+  std::vector<const char*> phrases;
+};
+
+TEST(HtmlTest, ExtractsCorpusPages) {
+  BIDSCOPE_REQUIRE_SHARED();
+  const std::vector<CorpusCase> cases = {
+      {"mympp__webtct/file__user__1__8__editor.data.6.php",
+       {"项目名称：山东大学齐鲁医院医疗设备(ICU及心血管实验室)采购项目",
+        "项目联系人：卢敏、孙翠翠"}},
+  };
+  for (const CorpusCase& c : cases) {
+    Document doc = ExtractHtml(ReadFile(SharedDir() / "corpus" / c.path), {});
+    EXPECT_EQ(doc.status, ExtractStatus::kOk) << c.path;
+    ASSERT_EQ(doc.pages.size(), 1u) << c.path;
+    const std::string& text = doc.pages[0].text;
+    for (const char* phrase : c.phrases) {
+      EXPECT_NE(text.find(phrase), std::string::npos)
+          << c.path << " lacks " << phrase;
+    }
+    EXPECT_EQ(text.find("exit;"), std::string::npos) << c.path;
+    EXPECT_EQ(text.find("\xEF\xBF\xBD"), std::string::npos) << c.path;
+  }
+}
+
+}  // namespace
+}  // namespace bidscope
