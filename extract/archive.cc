@@ -58,6 +58,8 @@ std::vector<Document> ExtractArchive(std::string_view bytes,
   ArchiveLimits limits{.max_member_bytes = options.max_decoded_bytes,
                        .max_compression_ratio = options.max_compression_ratio};
   const std::string archive_id = docs[0].id;
+  // NOTE: the total is counted per archive, so nested archives can each
+  // decompress up to max_archive_total_bytes.
   size_t total_bytes = 0;
   size_t member_count = 0;
   std::string listing;

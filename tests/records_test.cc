@@ -298,6 +298,23 @@ TEST(RecordsTest, SameRecordHasOneIdAcrossFiles) {
   EXPECT_EQ(from_csv[1].id, from_json[1].id);
 }
 
+TEST(RecordsTest, SurvivesEveryTruncation) {
+  const std::vector<std::pair<std::string, Format>> inputs = {
+      {"title,body\n\"甲,乙\",\"多\n行\"\n丙,丁\n", Format::kCsv},
+      {R"({"data": [{"title": "甲", "x": {"y": [1, "二"]}}, {"title": "乙"}]})",
+       Format::kJson},
+      {"{\"title\": \"甲\"}\n{\"title\": \"乙\"}\n", Format::kJsonLines},
+  };
+  for (const auto& [input, format] : inputs) {
+    for (size_t length = 0; length <= input.size(); ++length) {
+      std::vector<Document> docs =
+          ExtractRecords(input.substr(0, length), format, ExtractOptions{});
+      ASSERT_FALSE(docs.empty()) << input << " cut at " << length;
+      EXPECT_EQ(docs[0].format, format) << length;
+    }
+  }
+}
+
 TEST(RecordsTest, OptionsOverrideFieldNames) {
   std::string csv = "headline,title,when,text\n真标题,假标题,2020-01-01,正文\n";
   ExtractOptions options;

@@ -1,4 +1,5 @@
-// ExtractRtf and the RTF reader on Chinese RTF as Word and WPS write it.
+// ExtractRtf and the RTF reader on hand-written Chinese RTF: GBK bytes in a
+// charset 134 font, \uN escapes with fallbacks, destinations to skip.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -29,7 +30,7 @@ TEST(RtfReaderTest, DecodesText) {
       {Rtf1252("caf\\'e9\\par"), "café\n"},
       // One fallback character after each \uN is skipped under \uc1.
       {Rtf1252("\\uc1\\u33286?\\u24773?\\u30417?\\u27979?\\par"), "舆情监测\n"},
-      // Two fallback bytes under \uc2, as Word writes for DBCS code pages.
+      // Two fallback bytes under \uc2.
       {Rtf1252("\\uc2\\u26381\\'b7\\'fe\\u21153\\'ce\\'f1\\par"), "服务\n"},
       // \uc0 means no fallback.
       {Rtf1252("\\uc0\\u20844 x"), "公x"},
@@ -92,6 +93,17 @@ TEST(RtfReaderTest, ToleratesBrokenInput) {
   for (const auto& [input, expected] : cases) {
     EXPECT_EQ(ReadRtf(input, 1 << 20).text, expected) << input.substr(0, 40);
   }
+}
+
+TEST(RtfReaderTest, SurvivesEveryTruncation) {
+  std::string rtf = Rtf1252(
+      "{\\info{\\title \\u20844?}}\\f1 \\'d5\\'d0\\uc2\\u26381\\'b7\\'fe"
+      "{\\*\\generator x;}\\bin3 abc\\par");
+  for (size_t length = 0; length <= rtf.size(); ++length) {
+    RtfContent content = ReadRtf(rtf.substr(0, length), 1 << 20);
+    EXPECT_EQ(content.text.find('\0'), std::string::npos) << length;
+  }
+  EXPECT_EQ(ReadRtf(rtf, 1 << 20).text, "招服\n");
 }
 
 TEST(RtfReaderTest, CutsTextAtLimit) {
