@@ -1,0 +1,79 @@
+// `bidscope extract` through the real binary: the JSON shape, standard
+// input, detection from bytes and per-file errors.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CommandResult;
+using testing::RunBidscope;
+
+TEST(CliExtractTest, JsonHasDocumentShape) {
+  fs::path pdf = testing::SourceDir() / "corpus-sample";
+  for (const auto& entry : fs::recursive_directory_iterator(pdf)) {
+    if (entry.path().extension() != ".pdf") continue;
+    CommandResult result =
+        RunBidscope({"extract", "--json", entry.path().string()});
+    ASSERT_EQ(result.exit_code, 0) << entry.path() << ": " << result.err;
+    nlohmann::json doc = nlohmann::json::parse(result.out);
+    for (const char* key :
+         {"path", "sha256", "format", "metadata", "pages", "warnings"})
+      EXPECT_TRUE(doc.contains(key)) << key << " missing";
+    EXPECT_EQ(doc["format"], "pdf");
+    EXPECT_EQ(doc["sha256"].get<std::string>().size(), 64u);
+    for (const char* key : {"title", "author", "created", "pages"})
+      EXPECT_TRUE(doc["metadata"].contains(key)) << key << " missing";
+    ASSERT_FALSE(doc["pages"].empty());
+    EXPECT_EQ(doc["pages"][0]["number"], 1);
+    EXPECT_FALSE(doc["pages"][0]["text"].get<std::string>().empty());
+    return;
+  }
+  FAIL() << "no PDF in corpus-sample";
+}
+
+TEST(CliExtractTest, ReadsStandardInput) {
+  CommandResult result = RunBidscope(
+      {"extract", "--json", "-"}, "采购人：示例市财政局\n预算金额：32万元\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  nlohmann::json doc = nlohmann::json::parse(result.out);
+  EXPECT_EQ(doc["format"], "text");
+  EXPECT_NE(doc["pages"][0]["text"].get<std::string>().find("示例市财政局"),
+            std::string::npos);
+}
+
+TEST(CliExtractTest, HtmlSavedAsPdfIsHtml) {
+  testing::TempDir dir;
+  fs::path fake = dir.path() / "notice.pdf";
+  std::ofstream(fake) << "<html><head><title>中标公告</title></head>"
+                         "<body><p>示例科技有限公司中标。</p></body></html>";
+  CommandResult result = RunBidscope({"extract", "--json", fake.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  nlohmann::json doc = nlohmann::json::parse(result.out);
+  EXPECT_EQ(doc["format"], "html");
+  EXPECT_EQ(doc["metadata"]["title"], "中标公告");
+}
+
+TEST(CliExtractTest, MissingFileNamesPathOnStderr) {
+  CommandResult result =
+      RunBidscope({"extract", "--json", "/nonexistent/notice.pdf"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("bidscope: /nonexistent/notice.pdf: failed"),
+            std::string::npos)
+      << result.err;
+}
+
+TEST(CliExtractTest, UnknownFlagIsUsageError) {
+  CommandResult result = RunBidscope({"search", "--no-such-flag", "x"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_FALSE(result.err.empty());
+}
+
+}  // namespace
+}  // namespace bidscope
