@@ -1,0 +1,440 @@
+#include "extract/amount.h"
+
+#include <unicode/regex.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "extract/amount_decimal.h"
+#include "extract/amount_numeral.h"
+#include "extract/fields_text.h"
+
+namespace bidscope {
+
+using fields_internal::ClauseStart;
+using fields_internal::Keyword;
+using fields_internal::NearestKeyword;
+using fields_internal::Utf8Slice;
+
+namespace {
+
+// One regular expression finds both notations so that matches come out in
+// text order without overlaps. `num` is an Arabic figure with an optional
+// 万/亿 multiplier and a colloquial trailing digit (13万2); `cn` is a run
+// of Chinese numerals that must end in a currency unit.
+constexpr char kAmountPattern[] =
+    "(?<cur>¥|RMB|CNY|人民币|人民幣|USD|US\\$|美元|美金|NT\\$|NTD|TWD|"
+    "新[臺台][幣币]|HK\\$|HKD|港[幣币元]|EUR|€|[欧歐]元|\\$)?[ \\t]*:?[ \\t]*"
+    "(?:"
+    "(?<num>(?<![\\d.,])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)[ \\t]*"
+    "(?<mul>千万|百万|亿|億|万|萬)?"
+    "(?:[ \\t]*(?<coll>\\d{1,4}[千仟百佰]?(?![\\d.])))?[ \\t]*"
+    "(?<unit>美元|港元|港币|港幣|欧元|歐元|元|圆|圓)?(?:整)?"
+    "|"
+    "(?<cn>["
+    "零〇○一二三四五六七八九十百千万亿壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬億两兩]"
+    "+)"
+    "(?<cnunit>美元|港元|港币|港幣|欧元|歐元|元|圆|圓)"
+    "(?<cnfrac>[零〇壹贰貳叁參参肆伍陆陸柒捌玖一二三四五六七八九两角分整正]*)"
+    ")";
+
+// The label of a value cell: "预算金额（万元）：" gives the unit.
+constexpr char kLabelUnitPattern[] = "\\((?<unit>万元|亿元|元|万|亿)\\)";
+
+const std::vector<Keyword>& KindKeywords() {
+  static const std::vector<Keyword> keywords = {
+      {u"最高限价", "ceiling"}, {u"最高投标限价", "ceiling"},
+      {u"控制价", "ceiling"},   {u"拦标价", "ceiling"},
+      {u"限价", "ceiling"},     {u"预算", "budget"},
+      {u"預算", "budget"},      {u"概算", "budget"},
+      {u"采购资金", "budget"},  {u"资金", "budget"},
+      {u"中标", "award"},       {u"成交", "award"},
+      {u"决标", "award"},       {u"決標", "award"},
+      {u"得标", "award"},       {u"得標", "award"},
+      {u"合同金额", "award"},   {u"合同价", "award"},
+      {u"签约金额", "award"},   {u"单价", "unit_price"},
+      {u"單價", "unit_price"},  {u"总价", "total"},
+      {u"總價", "total"},       {u"合计", "total"},
+      {u"合計", "total"},       {u"总计", "total"},
+      {u"保证金", "deposit"},   {u"保證金", "deposit"},
+  };
+  return keywords;
+}
+
+// Words that make a bare figure after "label：" an amount.
+const std::vector<Keyword>& AmountLabelKeywords() {
+  static const std::vector<Keyword> keywords = {
+      {u"金额", "yes"},   {u"金額", "yes"}, {u"预算", "yes"},
+      {u"預算", "yes"},   {u"价", "yes"},   {u"價", "yes"},
+      {u"保证金", "yes"}, {u"资金", "yes"}, {u"费", "yes"},
+  };
+  return keywords;
+}
+
+struct Patterns {
+  std::unique_ptr<icu::RegexPattern> amount;
+  std::unique_ptr<icu::RegexPattern> label_unit;
+};
+
+std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+  if (U_FAILURE(status)) {
+    throw std::logic_error(std::string("amount pattern does not compile: ") +
+                           u_errorName(status));
+  }
+  return compiled;
+}
+
+const Patterns& GetPatterns() {
+  static const Patterns patterns{Compile(kAmountPattern),
+                                 Compile(kLabelUnitPattern)};
+  return patterns;
+}
+
+// A found amount before kinds are settled and 大写/小写 pairs merged.
+struct Candidate {
+  int32_t start = 0;
+  int32_t limit = 0;
+  Decimal value;
+  std::string currency;
+  bool explicit_currency = false;
+  bool chinese = false;  // written in Chinese numerals (大写)
+  std::string kind;
+};
+
+// Captured text of a named group, empty when the group did not match.
+icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text =
+      m.group(m.pattern().groupNumberFromName(
+                  icu::UnicodeString(name, -1, US_INV), status),
+              status);
+  if (U_FAILURE(status)) return {};
+  return text;
+}
+
+int32_t GroupStart(icu::RegexMatcher& m, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t number = m.pattern().groupNumberFromName(
+      icu::UnicodeString(name, -1, US_INV), status);
+  int32_t start = m.start(number, status);
+  return U_FAILURE(status) ? -1 : start;
+}
+
+std::string CurrencyOfWord(const icu::UnicodeString& word) {
+  std::string w = fields_internal::ToUtf8(word);
+  if (w.empty() || w == "元" || w == "圆" || w == "圓") return "";
+  if (w == "¥" || w == "RMB" || w == "CNY" || w == "人民币" || w == "人民幣") {
+    return "CNY";
+  }
+  if (w == "USD" || w == "US$" || w == "$" || w == "美元" || w == "美金") {
+    return "USD";
+  }
+  if (w == "NT$" || w == "NTD" || w == "TWD" || w.starts_with("新")) {
+    return "TWD";
+  }
+  if (w == "HK$" || w == "HKD" || w.starts_with("港")) return "HKD";
+  return "EUR";
+}
+
+// Currency named in brackets right after a figure: "9.955万元（人民币）".
+std::string TrailingCurrency(const icu::UnicodeString& text, int32_t limit) {
+  static const std::vector<std::pair<std::u16string_view, const char*>> kWords =
+      {{u"(人民币)", "CNY"}, {u"(美元)", "USD"},   {u"(港币)", "HKD"},
+       {u"(港幣)", "HKD"},   {u"(新臺幣)", "TWD"}, {u"(欧元)", "EUR"}};
+  int32_t i = limit;
+  while (i < text.length() && text.charAt(i) == u' ') ++i;
+  for (const auto& [word, code] : kWords) {
+    if (text.compare(i, static_cast<int32_t>(word.size()), word.data(), 0,
+                     static_cast<int32_t>(word.size())) == 0) {
+      return code;
+    }
+  }
+  return "";
+}
+
+// The label before a bare figure, when the figure is a cell value: the
+// text from the clause start must end in ':' or '|'. Empty otherwise.
+icu::UnicodeString CellLabel(const icu::UnicodeString& text,
+                             int32_t clause_start, int32_t figure_start) {
+  int32_t end = figure_start;
+  while (end > clause_start && text.charAt(end - 1) == u' ') --end;
+  if (end == clause_start) return {};
+  char16_t mark = text.charAt(end - 1);
+  if (mark != u':' && mark != u'|') return {};
+  return icu::UnicodeString(text, clause_start, end - 1 - clause_start);
+}
+
+// The previous line, when the figure is alone on its line: tables
+// flattened one cell per line put "中标金额（万元）" above "349.035762".
+icu::UnicodeString LabelLineAbove(const icu::UnicodeString& text,
+                                  int32_t figure_start, int32_t limit) {
+  int32_t line_start = figure_start;
+  while (line_start > 0 && text.charAt(line_start - 1) == u' ') --line_start;
+  if (line_start == 0 || text.charAt(line_start - 1) != u'\n') return {};
+  int32_t after = limit;
+  while (after < text.length() && text.charAt(after) == u' ') ++after;
+  if (after < text.length() && text.charAt(after) != u'\n') return {};
+  int32_t above_end = line_start - 1;
+  int32_t above_start = above_end;
+  while (above_start > 0 && text.charAt(above_start - 1) != u'\n' &&
+         above_end - above_start < 24) {
+    --above_start;
+  }
+
+  // A unit alone on its line, "（万元）", continues the label above it.
+  if (above_start > 0 && text.charAt(above_start) == u'(') {
+    --above_start;
+    while (above_start > 0 && text.charAt(above_start - 1) != u'\n' &&
+           above_end - above_start < 40) {
+      --above_start;
+    }
+  }
+  return icu::UnicodeString(text, above_start, above_end - above_start);
+}
+
+// A header row of a flattened table sits above row numbers and counts as
+// well as amounts, so a bare integer below 100 under it is not taken as an
+// amount.
+bool IsSmallCount(const icu::UnicodeString& digits) {
+  return digits.length() <= 2 && digits.indexOf(u'.') < 0;
+}
+
+// True for labels of money cells: 预算金额, 中标价, 保证金, but not 竞价编号
+// or 报价时间, whose values are identifiers, dates or counts.
+bool IsAmountLabel(const icu::UnicodeString& label) {
+  static const std::u16string_view kNotMoney[] = {
+      u"编号", u"号", u"电话", u"时间", u"日期", u"数量", u"率", u"分"};
+  for (std::u16string_view word : kNotMoney) {
+    if (fields_internal::Contains(label, word)) return false;
+  }
+  return NearestKeyword(label, 0, label.length(), AmountLabelKeywords(), "") ==
+         "yes";
+}
+
+// True when the clause states a limit ("合同金额不少于800万元", "营业收入
+// 2000万元以下"), as qualification and size rules do: such an amount is no
+// budget or award of this procurement.
+bool IsThreshold(const icu::UnicodeString& text, int32_t clause_start,
+                 int32_t limit) {
+  static const std::vector<Keyword> kLimits = {
+      {u"不少于", "yes"}, {u"不低于", "yes"}, {u"不超过", "yes"},
+      {u"不高于", "yes"}, {u"以上", "yes"},   {u"以下", "yes"},
+      {u"及以上", "yes"}, {u"累计", "yes"},   {u"营业收入", "yes"}};
+  int32_t end = std::min(text.length(), limit + 4);
+  return NearestKeyword(text, clause_start, end, kLimits, "") == "yes";
+}
+
+// Power of ten given by a unit in a cell label, such as 4 for （万元）.
+int LabelUnitPower(const icu::UnicodeString& label) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(
+      GetPatterns().label_unit->matcher(label, status));
+  if (U_FAILURE(status) || !m->find()) return 0;
+  std::string unit = fields_internal::ToUtf8(Group(*m, "unit"));
+  if (unit.starts_with("万")) return 4;
+  if (unit.starts_with("亿")) return 8;
+  return 0;
+}
+
+int MultiplierPower(const icu::UnicodeString& mul) {
+  std::string m = fields_internal::ToUtf8(mul);
+  if (m == "万" || m == "萬") return 4;
+  if (m == "亿" || m == "億") return 8;
+  if (m == "千万") return 7;
+  if (m == "百万") return 6;
+  return 0;
+}
+
+std::optional<Decimal> ScaleByPower(Decimal value, int power) {
+  uint64_t factor = 1;
+  for (int i = 0; i < power; ++i) factor *= 10;
+  return MultiplyDecimal(value, factor);
+}
+
+// Value of an Arabic figure with its multiplier and what follows it:
+// 13万2 is 13 * 10^4 + 2 * 10^3 (one digit is the next lower place),
+// 1万5千 is 1 * 10^4 + 5 * 10^3 and 35萬900 is 35 * 10^4 + 900.
+std::optional<Decimal> ArabicValue(icu::RegexMatcher& m, int label_power) {
+  icu::UnicodeString digits = Group(m, "num");
+  digits.findAndReplace(u",", u"");
+  std::optional<Decimal> base = ParseDecimal(fields_internal::ToUtf8(digits));
+  if (!base) return std::nullopt;
+  int power = MultiplierPower(Group(m, "mul"));
+  if (power == 0) power = label_power;
+  std::optional<Decimal> value = ScaleByPower(*base, power);
+  icu::UnicodeString coll = Group(m, "coll");
+  if (!value || coll.isEmpty()) return value;
+
+  if (power < 4) return std::nullopt;
+  char16_t last = coll.charAt(coll.length() - 1);
+  bool has_unit = last < u'0' || last > u'9';
+  icu::UnicodeString tail_digits(coll, 0, coll.length() - (has_unit ? 1 : 0));
+  uint64_t tail_value = std::stoull(fields_internal::ToUtf8(tail_digits));
+  int tail_power = 0;
+  if (has_unit) {
+    tail_power = (last == u'千' || last == u'仟') ? 3 : 2;
+  } else if (tail_digits.length() == 1) {
+    tail_power = power - 1;
+  }
+  std::optional<Decimal> tail =
+      ScaleByPower(Decimal{tail_value, 0}, tail_power);
+  if (!tail) return std::nullopt;
+  return AddDecimal(*value, *tail);
+}
+
+// Turns the current match into a candidate, or nullopt when the figure is
+// not an amount (a phone number, a year, a count).
+std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
+                                          const icu::UnicodeString& text,
+                                          int32_t floor,
+                                          const AmountOptions& options) {
+  UErrorCode status = U_ZERO_ERROR;
+  Candidate c;
+  c.start = m.start(status);
+  c.limit = m.end(status);
+  std::string currency = CurrencyOfWord(Group(m, "cur"));
+  int32_t figure_start = GroupStart(m, "num");
+  bool arabic = figure_start >= 0;
+  if (!arabic) figure_start = GroupStart(m, "cn");
+  if (Group(m, "cur").isEmpty()) c.start = figure_start;
+  int32_t clause_start = ClauseStart(text, figure_start, floor, 40);
+
+  if (arabic) {
+    icu::UnicodeString unit = Group(m, "unit");
+    if (currency.empty()) currency = CurrencyOfWord(unit);
+    icu::UnicodeString label = CellLabel(text, clause_start, figure_start);
+    if (label.isEmpty() && !IsSmallCount(Group(m, "num"))) {
+      label = LabelLineAbove(text, figure_start, c.limit);
+    }
+    bool labelled = !label.isEmpty() && IsAmountLabel(label);
+    if (Group(m, "cur").isEmpty() && unit.isEmpty() && !labelled) {
+      return std::nullopt;
+    }
+    std::optional<Decimal> value =
+        ArabicValue(m, labelled ? LabelUnitPower(label) : 0);
+    if (!value || value->units == 0) return std::nullopt;
+    c.value = *value;
+  } else {
+    icu::UnicodeString numeral = Group(m, "cn");
+    if (numeral.length() < 2 && Group(m, "cur").isEmpty()) return std::nullopt;
+    if (currency.empty()) currency = CurrencyOfWord(Group(m, "cnunit"));
+    numeral.append(u'元').append(Group(m, "cnfrac"));
+    std::optional<Decimal> value = ParseChineseNumeral(std::u16string_view(
+        numeral.getBuffer(), static_cast<size_t>(numeral.length())));
+    if (!value) return std::nullopt;
+    c.value = *value;
+    c.chinese = true;
+  }
+
+  if (currency.empty()) currency = TrailingCurrency(text, c.limit);
+  c.explicit_currency = !currency.empty();
+  c.currency = currency.empty() ? options.default_currency : currency;
+  c.kind =
+      NearestKeyword(text, clause_start, figure_start, KindKeywords(), "other");
+  if (IsThreshold(text, clause_start, c.limit)) {
+    c.kind = "other";
+  } else if (c.kind == "other" && arabic) {
+    icu::UnicodeString above = LabelLineAbove(text, figure_start, c.limit);
+    c.kind = NearestKeyword(above, 0, above.length(), KindKeywords(), "other");
+  }
+  return c;
+}
+
+bool IsKindKeywordIn(const icu::UnicodeString& text, int32_t start,
+                     int32_t limit) {
+  return NearestKeyword(text, start, limit, KindKeywords(), "") != "";
+}
+
+// True when `a` and `b` write one amount twice: one in 大写, the other in
+// figures, separated only by a short bracket or "小写：".
+bool IsWrittenTwice(const Candidate& a, const Candidate& b,
+                    const icu::UnicodeString& text) {
+  if (a.chinese == b.chinese) return false;
+  if (b.start - a.limit > 12) return false;
+  for (int32_t i = a.limit; i < b.start; ++i) {
+    char16_t c = text.charAt(i);
+    if (c == u'。' || c == u';' || c == u'；' || c == u'\n') return false;
+  }
+  return !IsKindKeywordIn(text, a.limit, b.start);
+}
+
+Amount ToAmount(const Candidate& c, const icu::UnicodeString& text,
+                int32_t raw_limit, int page) {
+  Amount amount;
+  amount.kind = c.kind;
+  amount.value = DecimalToString(c.value);
+  amount.currency = c.currency;
+  amount.raw = Utf8Slice(text, c.start, raw_limit);
+  while (!amount.raw.empty() && amount.raw.back() == ' ') amount.raw.pop_back();
+  amount.page = page;
+  return amount;
+}
+
+// Merges 大写/小写 pairs that agree and flags those that do not.
+std::vector<Amount> SettlePairs(std::vector<Candidate>& found,
+                                const icu::UnicodeString& text, int page,
+                                std::vector<std::string>* warnings) {
+  std::vector<Amount> amounts;
+  for (size_t i = 0; i < found.size(); ++i) {
+    Candidate& a = found[i];
+    if (i + 1 == found.size() || !IsWrittenTwice(a, found[i + 1], text)) {
+      amounts.push_back(ToAmount(a, text, a.limit, page));
+      continue;
+    }
+    Candidate& b = found[i + 1];
+    if (a.kind == "other") a.kind = b.kind;
+    b.kind = a.kind;
+    if (!a.explicit_currency && b.explicit_currency) a.currency = b.currency;
+    if (!b.explicit_currency) b.currency = a.currency;
+    if (DecimalEqual(a.value, b.value) && a.currency == b.currency) {
+      amounts.push_back(ToAmount(a, text, b.limit, page));
+      ++i;
+      continue;
+    }
+    const Candidate& upper = a.chinese ? a : b;
+    const Candidate& lower = a.chinese ? b : a;
+    if (warnings != nullptr) {
+      warnings->push_back("page " + std::to_string(page) + ": 大写 amount " +
+                          DecimalToString(upper.value) + " and 小写 amount " +
+                          DecimalToString(lower.value) + " disagree in \"" +
+                          Utf8Slice(text, a.start, b.limit) + "\"");
+    }
+    amounts.push_back(ToAmount(a, text, a.limit, page));
+    amounts.push_back(ToAmount(b, text, b.limit, page));
+    ++i;
+  }
+  return amounts;
+}
+
+}  // namespace
+
+std::vector<Amount> FindAmounts(std::string_view text, int page,
+                                const AmountOptions& options,
+                                std::vector<std::string>* warnings) {
+  icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(
+      GetPatterns().amount->matcher(normalized, status));
+  if (U_FAILURE(status)) return {};
+
+  // Collect candidates; the end of the previous amount bounds the clause
+  // searched for the next one's kind.
+  std::vector<Candidate> found;
+  int32_t floor = 0;
+  while (m->find()) {
+    std::optional<Candidate> c =
+        MatchToCandidate(*m, normalized, floor, options);
+    if (!c) continue;
+    floor = c->limit;
+    found.push_back(*c);
+  }
+  return SettlePairs(found, normalized, page, warnings);
+}
+
+}  // namespace bidscope

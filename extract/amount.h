@@ -1,0 +1,47 @@
+// Money amounts in procurement text: Arabic figures with ¥ and thousands
+// separators, 元/万元/亿元 units (also from a column label such as
+// 预算金额（万元）), 大写 and lower-case Chinese numerals and colloquial forms
+// such as 13万2.
+#ifndef BIDSCOPE_EXTRACT_AMOUNT_H_
+#define BIDSCOPE_EXTRACT_AMOUNT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bidscope {
+
+struct Amount {
+  // budget, ceiling (最高限价/控制价), award (中标/成交/合同金额), unit_price,
+  // total, deposit (保证金) or other.
+  std::string kind;
+
+  // Exact decimal in whole currency units ("320000", "9665.18").
+  std::string value;
+
+  // ISO 4217 code: CNY, USD, TWD, HKD or EUR.
+  std::string currency;
+
+  // The matched text in NFKC form (full-width digits already folded).
+  std::string raw;
+
+  // Page the amount was found on (1 for formats without pages).
+  int page = 1;
+};
+
+struct AmountOptions {
+  // Currency of figures that name only 元, such as TWD in Taiwan notices.
+  std::string default_currency = "CNY";
+};
+
+// Finds the amounts in `text` in order of appearance. A 大写 amount next to
+// its 小写 figure is reported once when both agree. When they disagree,
+// both are reported and a warning naming both values is appended to
+// `warnings`, which may be null.
+std::vector<Amount> FindAmounts(std::string_view text, int page,
+                                const AmountOptions& options,
+                                std::vector<std::string>* warnings);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_EXTRACT_AMOUNT_H_

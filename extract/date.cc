@@ -1,0 +1,368 @@
+#include "extract/date.h"
+
+#include <fmt/format.h>
+#include <unicode/regex.h>
+
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include "extract/amount_numeral.h"
+#include "extract/fields_text.h"
+
+namespace bidscope {
+
+using fields_internal::ClauseStart;
+using fields_internal::Keyword;
+using fields_internal::NearestKeyword;
+using fields_internal::ToUtf8;
+using fields_internal::Utf8Slice;
+
+namespace {
+
+// Year-month-day in three notations: 年月日 (Arabic, 二〇二一 or Minguo
+// years), 2021-12-31 with - / or . and 月日 without a year.
+constexpr char kDatePattern[] =
+    "(?:(?<![\\d])(?<y>\\d{4})|(?<yc>[〇○零一二三四五六七八九]{4})|"
+    "民[國国][ \\t]*(?<ym>\\d{2,3}))[ \\t]*年[ \\t]*"
+    "(?<m>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*月"
+    "(?:[ \\t]*(?<d>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號])?"
+    "|(?<![\\d.])(?<ny>\\d{4})(?<sep>[-/.])(?<nm>\\d{1,2})\\k<sep>"
+    "(?<nd>\\d{1,2})(?![\\d])"
+    "|(?<![\\d年])(?<om>\\d{1,2}|[十一二三四五六七八九]{1,3})[ \\t]*月[ \\t]*"
+    "(?<od>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號]";
+
+// Time of day right after a date: 09时30分, 上午9点半, 17:00(:00).
+constexpr char kTimePattern[] =
+    "[ \\tT]*(?<ap>上午|下午|中午|晚上|早上|凌晨)?[ \\t]*"
+    "(?<h>\\d{1,2}|[零〇一二三四五六七八九十]{1,3})[ \\t]*"
+    "(?:[时時点點][ "
+    "\\t]*(?:(?<half>半)|(?<mi>\\d{1,2}|[零〇一二三四五六七八九十]{1,3})"
+    "[ \\t]*分(?:[ \\t]*(?<s>\\d{1,2})[ \\t]*秒)?)?"
+    "|:(?<mi2>\\d{2})(?::(?<s2>\\d{2}))?)";
+
+constexpr char kBeijingPattern[] = "[ \\t]*[(]?[ \\t]*北京[时時]间";
+
+constexpr char kRangePattern[] = "[ \\t]*(?:至|到|~|—|–|-)[ \\t]*";
+
+// End of a range written without its year or month: 至12月31日, 至31日.
+constexpr char kPartialEndPattern[] =
+    "(?:(?<m>\\d{1,2}|[十一二三四五六七八九]{1,3})[ \\t]*月[ \\t]*)?"
+    "(?<d>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號]";
+
+struct Patterns {
+  std::unique_ptr<icu::RegexPattern> date;
+  std::unique_ptr<icu::RegexPattern> time;
+  std::unique_ptr<icu::RegexPattern> beijing;
+  std::unique_ptr<icu::RegexPattern> range;
+  std::unique_ptr<icu::RegexPattern> partial_end;
+};
+
+std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+  if (U_FAILURE(status)) {
+    throw std::logic_error(std::string("date pattern does not compile: ") +
+                           u_errorName(status));
+  }
+  return compiled;
+}
+
+const Patterns& GetPatterns() {
+  static const Patterns patterns{
+      Compile(kDatePattern), Compile(kTimePattern), Compile(kBeijingPattern),
+      Compile(kRangePattern), Compile(kPartialEndPattern)};
+  return patterns;
+}
+
+const std::vector<Keyword>& KindKeywords() {
+  static const std::vector<Keyword> keywords = {
+      {u"发布", "published"},     {u"發布", "published"},
+      {u"公告日期", "published"}, {u"公告时间", "published"},
+      {u"公示日期", "published"}, {u"发文日期", "published"},
+      {u"刊登", "published"},     {u"截止", "deadline"},
+      {u"截至", "deadline"},      {u"截标", "deadline"},
+      {u"截標", "deadline"},      {u"递交", "deadline"},
+      {u"开标", "opening"},       {u"開標", "opening"},
+      {u"开启", "opening"},       {u"中标", "award"},
+      {u"成交", "award"},         {u"定标", "award"},
+      {u"决标", "award"},         {u"決標", "award"},
+      {u"签订", "contract"},      {u"签署", "contract"},
+      {u"簽訂", "contract"},      {u"签约", "contract"},
+      {u"簽約", "contract"},      {u"合同", "contract"},
+  };
+  return keywords;
+}
+
+icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t number = m.pattern().groupNumberFromName(
+      icu::UnicodeString(name, -1, US_INV), status);
+  icu::UnicodeString text = m.group(number, status);
+  if (U_FAILURE(status)) return {};
+  return text;
+}
+
+// 0-99 from Arabic digits or Chinese numerals (十二, 三十一, 〇五); -1 when
+// empty or malformed.
+int SmallNumber(const icu::UnicodeString& text) {
+  if (text.isEmpty()) return -1;
+  int value = 0;
+  int ten_at = text.indexOf(u'十');
+  if (ten_at < 0) {
+    for (int32_t i = 0; i < text.length(); ++i) {
+      char16_t c = text.charAt(i);
+      int digit = (c >= u'0' && c <= u'9') ? c - u'0' : ChineseDigitValue(c);
+      if (digit < 0) return -1;
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+  int tens = 1;
+  if (ten_at > 0) {
+    if (ten_at != 1) return -1;
+    tens = ChineseDigitValue(text.charAt(0));
+  }
+  int ones = 0;
+  if (ten_at + 1 < text.length()) {
+    if (ten_at + 2 != text.length()) return -1;
+    ones = ChineseDigitValue(text.charAt(ten_at + 1));
+  }
+  if (tens < 0 || ones < 0) return -1;
+  return tens * 10 + ones;
+}
+
+struct Ymd {
+  int year = 0;  // 0 when the text gives none
+  int month = 0;
+  int day = 0;  // 0 when the text gives none
+};
+
+struct TimeOfDay {
+  int hour = -1;  // -1 when the text gives no time
+  int minute = 0;
+  int second = -1;  // -1 when the text gives no seconds
+  bool beijing = false;
+};
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// Any run of digits (Arabic or Chinese, 二〇二一) as one number.
+int DigitRun(const icu::UnicodeString& text) {
+  int value = 0;
+  for (int32_t i = 0; i < text.length(); ++i) {
+    char16_t c = text.charAt(i);
+    int digit = (c >= u'0' && c <= u'9') ? c - u'0' : ChineseDigitValue(c);
+    if (digit < 0) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+Ymd YmdFromMatch(icu::RegexMatcher& m) {
+  Ymd date;
+  if (icu::UnicodeString y = Group(m, "y"); !y.isEmpty()) {
+    date.year = DigitRun(y);
+  } else if (icu::UnicodeString yc = Group(m, "yc"); !yc.isEmpty()) {
+    date.year = DigitRun(yc);
+  } else if (icu::UnicodeString ym = Group(m, "ym"); !ym.isEmpty()) {
+    date.year = DigitRun(ym) + 1911;  // Minguo year 1 is 1912
+  }
+  if (icu::UnicodeString mo = Group(m, "m"); !mo.isEmpty()) {
+    date.month = SmallNumber(mo);
+    icu::UnicodeString d = Group(m, "d");
+    date.day = d.isEmpty() ? 0 : SmallNumber(d);
+    return date;
+  }
+  if (icu::UnicodeString ny = Group(m, "ny"); !ny.isEmpty()) {
+    date.year = DigitRun(ny);
+    date.month = SmallNumber(Group(m, "nm"));
+    date.day = SmallNumber(Group(m, "nd"));
+    return date;
+  }
+  date.month = SmallNumber(Group(m, "om"));
+  date.day = SmallNumber(Group(m, "od"));
+  return date;
+}
+
+// Reads a time of day starting at `pos`; moves `pos` past it.
+TimeOfDay ReadTime(icu::RegexMatcher& time, icu::RegexMatcher& beijing,
+                   int32_t& pos) {
+  TimeOfDay t;
+  UErrorCode status = U_ZERO_ERROR;
+  if (!time.lookingAt(pos, status) || U_FAILURE(status)) return t;
+  int hour = SmallNumber(Group(time, "h"));
+  icu::UnicodeString minute = Group(time, "mi");
+  if (minute.isEmpty()) minute = Group(time, "mi2");
+  icu::UnicodeString second = Group(time, "s");
+  if (second.isEmpty()) second = Group(time, "s2");
+  std::string half_day = ToUtf8(Group(time, "ap"));
+  if ((half_day == "下午" || half_day == "晚上") && hour >= 1 && hour < 12) {
+    hour += 12;
+  }
+  if (half_day == "中午" && hour >= 1 && hour < 6) hour += 12;
+  t.hour = hour;
+  t.minute = !Group(time, "half").isEmpty() ? 30
+             : minute.isEmpty()             ? 0
+                                            : SmallNumber(minute);
+  t.second = second.isEmpty() ? -1 : SmallNumber(second);
+  pos = static_cast<int32_t>(time.end(status));
+
+  if (beijing.lookingAt(pos, status) && U_SUCCESS(status)) {
+    t.beijing = true;
+    pos = static_cast<int32_t>(beijing.end(status));
+    if (pos < beijing.input().length() && beijing.input().charAt(pos) == u')') {
+      ++pos;
+    }
+  }
+  return t;
+}
+
+// ISO 8601 text of a valid date, or the reason it is impossible.
+struct Formatted {
+  std::string value;
+  std::string problem;
+};
+
+Formatted FormatDate(const Ymd& d, const TimeOfDay& t) {
+  if (d.month < 1 || d.month > 12) {
+    return {"", fmt::format("month {} does not exist", d.month)};
+  }
+  if (d.day < 0 || d.day > DaysInMonth(d.year, d.month)) {
+    return {"", fmt::format("day {} does not exist in {}-{:02}", d.day, d.year,
+                            d.month)};
+  }
+  if (t.hour > 23 || t.minute < 0 || t.minute > 59 || t.second > 59) {
+    return {"", fmt::format("time {}:{:02} does not exist", t.hour, t.minute)};
+  }
+  std::string out =
+      d.day == 0 ? fmt::format("{:04}-{:02}", d.year, d.month)
+                 : fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+  if (t.hour < 0 || d.day == 0) return {out, ""};
+  out += fmt::format("T{:02}:{:02}", t.hour, t.minute);
+  if (t.second >= 0) out += fmt::format(":{:02}", t.second);
+  if (t.beijing) out += "+08:00";
+  return {out, ""};
+}
+
+// The matchers one scan uses, all over the same normalised text.
+struct Scanner {
+  std::unique_ptr<icu::RegexMatcher> date;
+  std::unique_ptr<icu::RegexMatcher> range_end;
+  std::unique_ptr<icu::RegexMatcher> time;
+  std::unique_ptr<icu::RegexMatcher> beijing;
+  std::unique_ptr<icu::RegexMatcher> range;
+  std::unique_ptr<icu::RegexMatcher> partial_end;
+};
+
+Scanner MakeScanner(const icu::UnicodeString& text) {
+  const Patterns& p = GetPatterns();
+  UErrorCode status = U_ZERO_ERROR;
+  Scanner s{
+      std::unique_ptr<icu::RegexMatcher>(p.date->matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(p.date->matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(p.time->matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(p.beijing->matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(p.range->matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(p.partial_end->matcher(text, status))};
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU regex matcher failed: ") +
+                             u_errorName(status));
+  }
+  return s;
+}
+
+// Reads the end of a range ("至2021年12月31日", "至31日") after `pos`,
+// filling missing parts from `start`. Moves `pos` past it on success.
+std::optional<Ymd> ReadRangeEnd(Scanner& s, const Ymd& start, int32_t& pos) {
+  UErrorCode status = U_ZERO_ERROR;
+  if (!s.range->lookingAt(pos, status)) return std::nullopt;
+  int32_t at = static_cast<int32_t>(s.range->end(status));
+  if (s.range_end->lookingAt(at, status)) {
+    Ymd end = YmdFromMatch(*s.range_end);
+    if (end.year == 0) end.year = start.year;
+    pos = static_cast<int32_t>(s.range_end->end(status));
+    return end;
+  }
+  if (start.day > 0 && s.partial_end->lookingAt(at, status)) {
+    Ymd end = start;
+    icu::UnicodeString month = Group(*s.partial_end, "m");
+    if (!month.isEmpty()) end.month = SmallNumber(month);
+    end.day = SmallNumber(Group(*s.partial_end, "d"));
+    pos = static_cast<int32_t>(s.partial_end->end(status));
+    return end;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<DateValue> FindDates(std::string_view text, int page,
+                                 const DateOptions& options,
+                                 std::vector<std::string>* warnings) {
+  icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
+  Scanner s = MakeScanner(normalized);
+  std::vector<DateValue> dates;
+  int missing_year = 0;
+  int32_t pos = 0;
+  UErrorCode status = U_ZERO_ERROR;
+
+  while (s.date->find(pos, status) && U_SUCCESS(status)) {
+    int32_t start = static_cast<int32_t>(s.date->start(status));
+    pos = static_cast<int32_t>(s.date->end(status));
+    Ymd ymd = YmdFromMatch(*s.date);
+
+    // A time of day and the end of a range may follow the date.
+    TimeOfDay time = ReadTime(*s.time, *s.beijing, pos);
+    std::optional<Ymd> end = ReadRangeEnd(s, ymd, pos);
+    TimeOfDay end_time;
+    if (end) end_time = ReadTime(*s.time, *s.beijing, pos);
+
+    if (ymd.year == 0) {
+      if (options.reference_year == 0) {
+        ++missing_year;
+        continue;
+      }
+      ymd.year = options.reference_year;
+      if (end && end->year == 0) end->year = ymd.year;
+    }
+    if (ymd.year < 1900 || ymd.year > 2200) continue;  // not a calendar year
+
+    Formatted first = FormatDate(ymd, time);
+    Formatted last = end ? FormatDate(*end, end_time) : Formatted{};
+    std::string raw = Utf8Slice(normalized, start, pos);
+    std::string problem = first.problem.empty() ? last.problem : first.problem;
+    if (!problem.empty()) {
+      if (warnings != nullptr) {
+        warnings->push_back(fmt::format("page {}: invalid date \"{}\": {}",
+                                        page, raw, problem));
+      }
+      continue;
+    }
+
+    DateValue date;
+    int32_t clause = ClauseStart(normalized, start, 0, 30);
+    date.kind =
+        NearestKeyword(normalized, clause, start, KindKeywords(), "other");
+    date.value = end ? first.value + "/" + last.value : first.value;
+    date.raw = raw;
+    date.page = page;
+    dates.push_back(date);
+  }
+  if (missing_year > 0 && warnings != nullptr) {
+    warnings->push_back(fmt::format(
+        "page {}: {} date(s) without a year left out: the document gives no "
+        "date to take the year from",
+        page, missing_year));
+  }
+  return dates;
+}
+
+}  // namespace bidscope

@@ -1,0 +1,144 @@
+#include "extract/fields.h"
+
+#include "extract/notice_type.h"
+
+namespace bidscope {
+
+namespace {
+
+std::string FirstLine(std::string_view text) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+      return std::string(line);
+    }
+    start = end + 1;
+  }
+  return "";
+}
+
+// Year of the document's own date: the first published date, else the
+// first date of any kind; 0 when the text has none.
+int ReferenceYear(const std::vector<DateValue>& dates) {
+  for (const DateValue& d : dates) {
+    if (d.kind == "published") return std::stoi(d.value.substr(0, 4));
+  }
+  return dates.empty() ? 0 : std::stoi(dates[0].value.substr(0, 4));
+}
+
+// Bare 元 means New Taiwan dollars in notices that name 新臺幣 and never
+// 人民币.
+std::string DefaultCurrency(const std::string& text) {
+  bool taiwan = text.find("新臺幣") != std::string::npos ||
+                text.find("新台幣") != std::string::npos;
+  bool mainland = text.find("人民币") != std::string::npos;
+  return taiwan && !mainland ? "TWD" : "CNY";
+}
+
+void FindDatesInPages(const Document& doc, Fields& fields) {
+  std::vector<DateValue> dated;
+  for (const Page& page : doc.pages) {
+    for (DateValue& d : FindDates(page.text, page.number, {}, nullptr)) {
+      dated.push_back(d);
+    }
+  }
+
+  // Dates without a year take the year of the document's own date.
+  DateOptions options;
+  options.reference_year = ReferenceYear(dated);
+  for (const Page& page : doc.pages) {
+    for (DateValue& d :
+         FindDates(page.text, page.number, options, &fields.warnings)) {
+      fields.dates.push_back(d);
+    }
+  }
+}
+
+// Notice types published before a winner exists: a supplier named in them
+// is a form field or a bidder, not a winner.
+bool PrecedesAward(const std::string& notice_type) {
+  return notice_type == "intention" || notice_type == "prequalification" ||
+         notice_type == "tender" || notice_type == "negotiation" ||
+         notice_type == "consultation" || notice_type == "rfq" ||
+         notice_type == "single_source";
+}
+
+// In an award notice without any amount labelled as an award, the money
+// figures of the result table are the awarded amounts.
+void LabelResultAmounts(Fields& fields) {
+  if (fields.notice_type != "award") return;
+  for (const Amount& a : fields.amounts) {
+    if (a.kind == "award") return;
+  }
+  for (Amount& a : fields.amounts) {
+    if (a.kind == "other") a.kind = "award";
+  }
+}
+
+}  // namespace
+
+Fields ExtractFields(const Document& doc) {
+  Fields fields;
+  std::string text;
+  for (const Page& page : doc.pages) {
+    if (!text.empty()) text += "\n";
+    text += page.text;
+  }
+  std::string title =
+      doc.metadata.title.empty() ? FirstLine(text) : doc.metadata.title;
+  std::string_view head =
+      std::string_view(text).substr(0, std::min<size_t>(text.size(), 2400));
+
+  // Identifiers and parties come from labelled lines over the whole text.
+  Parties parties = FindParties(text);
+  fields.project_number = parties.project_number;
+  fields.plan_number = parties.plan_number;
+  fields.project_name = parties.project_name;
+  fields.lot = parties.lot;
+  fields.buyer = parties.buyer;
+  fields.agency = parties.agency;
+  fields.suppliers = parties.suppliers;
+
+  fields.notice_type = ClassifyNoticeType(title, head);
+  fields.procurement_method =
+      ClassifyProcurementMethod(parties.method_label, title, head);
+  if (PrecedesAward(fields.notice_type)) fields.suppliers.clear();
+
+  // Amounts and dates are read page by page to keep their page numbers.
+  AmountOptions amount_options;
+  amount_options.default_currency = DefaultCurrency(text);
+  for (const Page& page : doc.pages) {
+    for (Amount& a : FindAmounts(page.text, page.number, amount_options,
+                                 &fields.warnings)) {
+      fields.amounts.push_back(a);
+    }
+  }
+  LabelResultAmounts(fields);
+  FindDatesInPages(doc, fields);
+
+  // The buyer's name locates the notice best; the title and head are the
+  // fallback.
+  const RegionTable& regions = RegionTable::Default();
+  if (!regions.load_error().empty()) {
+    fields.warnings.push_back(regions.load_error());
+  }
+  fields.region = regions.Resolve(fields.buyer);
+  if (fields.region.code.empty()) {
+    fields.region =
+        regions.Resolve(title + "\n" + std::string(head.substr(0, 600)));
+  }
+  return fields;
+}
+
+Fields ExtractFieldsFromText(std::string_view text) {
+  Document doc;
+  Page page;
+  page.text = std::string(text);
+  doc.pages.push_back(page);
+  return ExtractFields(doc);
+}
+
+}  // namespace bidscope

@@ -1,0 +1,105 @@
+#include "extract/fields_text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/utf16.h>
+
+#include <stdexcept>
+
+namespace bidscope::fields_internal {
+
+namespace {
+
+// Enclosed alphanumerics (①-⓿, ⑴, ⒈, ⒜) and dingbat circled digits (❶-➓).
+bool IsListMarker(UChar32 c) {
+  return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793);
+}
+
+bool IsClauseMark(char16_t c) {
+  switch (c) {
+    case u'，':
+    case u'；':
+    case u'。':
+    case u',':
+    case u';':
+    case u'\n':
+    case u'\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+icu::UnicodeString NormalizeForFields(std::string_view text) {
+  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+
+  // Replace list markers before NFKC so that they cannot merge with digits.
+  icu::UnicodeString unmarked;
+  for (int32_t i = 0; i < source.length();) {
+    UChar32 c = source.char32At(i);
+    unmarked.append(IsListMarker(c) ? UChar32(u' ') : c);
+    i += U16_LENGTH(c);
+  }
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU NFKC is unavailable: ") +
+                             u_errorName(status));
+  }
+  icu::UnicodeString normalized = nfkc->normalize(unmarked, status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU NFKC failed: ") +
+                             u_errorName(status));
+  }
+  return normalized;
+}
+
+std::string Utf8Slice(const icu::UnicodeString& text, int32_t start,
+                      int32_t limit) {
+  std::string out;
+  icu::UnicodeString(text, start, limit - start).toUTF8String(out);
+  return out;
+}
+
+std::string ToUtf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+int32_t ClauseStart(const icu::UnicodeString& text, int32_t pos, int32_t floor,
+                    int32_t max_units) {
+  int32_t lowest = std::max(floor, pos - max_units);
+  int32_t i = pos;
+  while (i > lowest && !IsClauseMark(text.charAt(i - 1))) --i;
+  return i;
+}
+
+std::string_view NearestKeyword(const icu::UnicodeString& text, int32_t start,
+                                int32_t limit,
+                                const std::vector<Keyword>& keywords,
+                                std::string_view fallback) {
+  int32_t best_end = -1;
+  std::string_view best = fallback;
+  for (const Keyword& keyword : keywords) {
+    icu::UnicodeString word(keyword.word.data(),
+                            static_cast<int32_t>(keyword.word.size()));
+    int32_t found = text.lastIndexOf(word, start, limit - start);
+    if (found < 0) continue;
+    int32_t end = found + word.length();
+    if (end > best_end) {
+      best_end = end;
+      best = keyword.value;
+    }
+  }
+  return best;
+}
+
+bool Contains(const icu::UnicodeString& text, std::u16string_view word) {
+  return text.indexOf(word.data(), static_cast<int32_t>(word.size()), 0) >= 0;
+}
+
+}  // namespace bidscope::fields_internal

@@ -1,0 +1,438 @@
+#include "extract/parties.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "extract/credit_code.h"
+#include "extract/fields_text.h"
+#include "extract/parties_phrases.h"
+
+namespace bidscope {
+
+using fields_internal::ToUtf8;
+
+namespace {
+
+enum class Role {
+  kNone,
+  kProjectNumber,
+  kPlanNumber,
+  kProjectName,
+  kLot,
+  kBuyer,
+  kAgency,
+  kSupplier,
+  kMethod,
+  kName,        // 名称 under a heading: the heading decides the role
+  kAddress,     // 地址
+  kCreditCode,  // 统一社会信用代码
+};
+
+struct LabelKey {
+  std::u16string_view label;
+  Role role;
+};
+
+// Label stems, longest first so that 采购代理机构 wins over 采购人.
+// A stem also matches when followed by 名称, 全称 or 编号.
+const std::vector<LabelKey>& LabelKeys() {
+  static const std::vector<LabelKey> keys = [] {
+    std::vector<LabelKey> k = {
+        {u"采购计划编号", Role::kPlanNumber},
+        {u"采购计划备案号", Role::kPlanNumber},
+        {u"计划编号", Role::kPlanNumber},
+        {u"采购项目编号", Role::kProjectNumber},
+        {u"招标项目编号", Role::kProjectNumber},
+        {u"项目编号", Role::kProjectNumber},
+        {u"招标编号", Role::kProjectNumber},
+        {u"招标公告编号", Role::kProjectNumber},
+        {u"竞价编号", Role::kProjectNumber},
+        {u"项目号", Role::kProjectNumber},
+        {u"采购编号", Role::kProjectNumber},
+        {u"標案案號", Role::kProjectNumber},
+        {u"标案案号", Role::kProjectNumber},
+        {u"案號", Role::kProjectNumber},
+        {u"案号", Role::kProjectNumber},
+        {u"采购项目名称", Role::kProjectName},
+        {u"招标项目名称", Role::kProjectName},
+        {u"项目名称", Role::kProjectName},
+        {u"採購名稱", Role::kProjectName},
+        {u"标案名称", Role::kProjectName},
+        {u"標案名稱", Role::kProjectName},
+        {u"工程名称", Role::kProjectName},
+        {u"包号", Role::kLot},
+        {u"包组", Role::kLot},
+        {u"标段", Role::kLot},
+        {u"标包", Role::kLot},
+        {u"采购代理机构", Role::kAgency},
+        {u"招标代理机构", Role::kAgency},
+        {u"集中采购机构", Role::kAgency},
+        {u"代理机构", Role::kAgency},
+        {u"招标代理", Role::kAgency},
+        {u"中标供应商", Role::kSupplier},
+        {u"成交供应商", Role::kSupplier},
+        {u"中标人", Role::kSupplier},
+        {u"中标单位", Role::kSupplier},
+        {u"成交单位", Role::kSupplier},
+        {u"中标候选人", Role::kSupplier},
+        {u"得標廠商", Role::kSupplier},
+        {u"決標廠商", Role::kSupplier},
+        {u"采购人", Role::kBuyer},
+        {u"采购单位", Role::kBuyer},
+        {u"招标人", Role::kBuyer},
+        {u"招标单位", Role::kBuyer},
+        {u"项目法人", Role::kBuyer},
+        {u"项目业主", Role::kBuyer},
+        {u"采购执行方", Role::kBuyer},
+        {u"建设单位", Role::kBuyer},
+        {u"机关名称", Role::kBuyer},
+        {u"機關名稱", Role::kBuyer},
+        {u"招標機關", Role::kBuyer},
+        {u"采购方式", Role::kMethod},
+        {u"招标方式", Role::kMethod},
+        {u"发包方式", Role::kMethod},
+        {u"招標方式", Role::kMethod},
+        {u"统一社会信用代码", Role::kCreditCode},
+        {u"社会信用代码", Role::kCreditCode},
+        {u"名称", Role::kName},
+        {u"全称", Role::kName},
+        {u"单位名称", Role::kName},
+        {u"供应商名称", Role::kName},
+        {u"地址", Role::kAddress},
+        {u"联系地址", Role::kAddress},
+        {u"通讯地址", Role::kAddress},
+        {u"供应商地址", Role::kAddress},
+        {u"中标供应商地址", Role::kAddress},
+        {u"成交供应商地址", Role::kAddress},
+        {u"中标人地址", Role::kAddress},
+        {u"地點", Role::kAddress},
+    };
+    std::stable_sort(k.begin(), k.end(), [](const auto& a, const auto& b) {
+      return a.label.size() > b.label.size();
+    });
+    return k;
+  }();
+  return keys;
+}
+
+// Headings that open a block of generic 名称/地址 lines.
+struct Heading {
+  std::u16string_view word;
+  Role role;
+};
+
+const std::vector<Heading>& Headings() {
+  static const std::vector<Heading> headings = {
+      {u"采购人信息", Role::kBuyer},    {u"采购单位信息", Role::kBuyer},
+      {u"招标人信息", Role::kBuyer},    {u"采购代理机构信息", Role::kAgency},
+      {u"代理机构信息", Role::kAgency}, {u"中标人信息", Role::kSupplier},
+      {u"供应商信息", Role::kSupplier}, {u"中标信息", Role::kSupplier},
+      {u"成交信息", Role::kSupplier},   {u"中标结果", Role::kSupplier},
+      {u"成交结果", Role::kSupplier},   {u"中标(成交)信息", Role::kSupplier},
+      {u"项目信息", Role::kNone},       {u"联系方式", Role::kNone},
+  };
+  return headings;
+}
+
+bool IsSpace(char16_t c) {
+  return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == 0x3000;
+}
+
+bool IsLabelStop(char16_t c) {
+  return IsSpace(c) || c == u',' || c == u'，' || c == u'。' || c == u';' ||
+         c == u'；' || c == u':' || c == u'|';
+}
+
+bool IsValueStop(char16_t c) {
+  return IsSpace(c) || c == u',' || c == u'，' || c == u'。' || c == u';' ||
+         c == u'；' || c == u'|';
+}
+
+// `label` without an unclosed opening bracket, bracketed asides and list
+// numbering.
+icu::UnicodeString CleanLabel(icu::UnicodeString label) {
+  // Keep what follows an unclosed bracket: "（项目编号" -> "项目编号".
+  int32_t open = std::max(label.lastIndexOf(u'('), label.lastIndexOf(u'【'));
+  if (open >= 0 && label.indexOf(u')', open) < 0) label.remove(0, open + 1);
+
+  // Drop bracketed asides: "中标(成交)供应商名称" -> "中标供应商名称".
+  for (int32_t o = label.indexOf(u'('); o >= 0; o = label.indexOf(u'(')) {
+    int32_t c = label.indexOf(u')', o);
+    if (c < 0) break;
+    label.remove(o, c - o + 1);
+  }
+
+  // Drop list numbering: "1.", "一、", "(一)", "3、".
+  int32_t i = 0;
+  while (i < label.length() &&
+         (u_isdigit(label.charAt(i)) ||
+          u_strchr(u"一二三四五六七八九十", label.charAt(i)) != nullptr)) {
+    ++i;
+  }
+  if (i > 0 && i < label.length() &&
+      (label.charAt(i) == u'、' || label.charAt(i) == u'.')) {
+    label.remove(0, i + 1);
+  }
+  return label;
+}
+
+// Label text before the separator at `sep`, with list numbering, an
+// unclosed opening bracket and bracketed asides removed, and a label
+// spaced out as "名 称" joined.
+icu::UnicodeString LabelBefore(const icu::UnicodeString& text, int32_t sep) {
+  int32_t end = sep;
+  while (end > 0 && text.charAt(end - 1) == u' ') --end;
+  int32_t start = end;
+  while (start > 0 && end - start < 24 && !IsLabelStop(text.charAt(start - 1)))
+    --start;
+  // "名 称", "地 址": one character, a space, one character.
+  if (end - start == 1 && start >= 2 && text.charAt(start - 1) == u' ' &&
+      !IsLabelStop(text.charAt(start - 2)) &&
+      (start < 3 || IsLabelStop(text.charAt(start - 3)))) {
+    start -= 2;
+  }
+  icu::UnicodeString label(text, start, end - start);
+  label.findAndReplace(u" ", u"");
+  return CleanLabel(label);
+}
+
+Role RoleOfLabel(icu::UnicodeString label) {
+  // 第一中标候选人 is the winner-to-be and 拟中标人 the proposed winner;
+  // the second and third candidates are not suppliers.
+  if (label.startsWith(u"第一")) label.remove(0, 2);
+  if (label.startsWith(u"拟")) label.remove(0, 1);
+  for (const LabelKey& key : LabelKeys()) {
+    int32_t n = static_cast<int32_t>(key.label.size());
+    if (label.compare(0, n, key.label.data(), 0, n) != 0) continue;
+    icu::UnicodeString rest(label, n);
+    if (rest.isEmpty() || rest.startsWith(u"名称") ||
+        rest.startsWith(u"全称") || rest.startsWith(u"名稱") ||
+        rest.startsWith(u"、")) {
+      return key.role;
+    }
+  }
+  return Role::kNone;
+}
+
+// Value after the separator at `sep`: up to a space, clause mark or an
+// unbalanced closing bracket, at most 80 units.
+icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
+  int32_t start = sep + 1;
+  while (start < text.length() && text.charAt(start) == u' ') ++start;
+  int32_t end = start;
+  int depth = 0;
+  while (end < text.length() && end - start < 80) {
+    char16_t c = text.charAt(end);
+    // "16A5421,16A5420": an ASCII comma between identifiers continues.
+    bool list_comma =
+        c == u',' && end > start && end + 1 < text.length() &&
+        u_isalnum(text.charAt(end - 1)) && text.charAt(end - 1) < 0x80 &&
+        u_isalnum(text.charAt(end + 1)) && text.charAt(end + 1) < 0x80;
+    if (IsValueStop(c) && !list_comma) break;
+    if (c == u'(' || c == u'【' || c == u'[') ++depth;
+    if (c == u')' || c == u'】' || c == u']') {
+      if (depth == 0) break;
+      --depth;
+    }
+    ++end;
+  }
+  return icu::UnicodeString(text, start, end - start);
+}
+
+// Values that only point elsewhere: 见公告, 详见附件, 无, "/".
+bool IsPlaceholder(const icu::UnicodeString& value) {
+  if (value.isEmpty()) return true;
+
+  // Column headers of a flattened table are not values either.
+  static const std::u16string_view kHeaders[] = {
+      u"序号", u"名称", u"地址", u"金额", u"联系", u"电话", u"资质"};
+  for (std::u16string_view w : kHeaders) {
+    if (fields_internal::Contains(value, w)) return true;
+  }
+  static const std::u16string_view kWords[] = {u"见", u"詳見", u"详见",
+                                               u"无", u"略",   u"/"};
+  for (std::u16string_view w : kWords) {
+    if (value.startsWith(w.data(), static_cast<int32_t>(w.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Role SectionAt(const icu::UnicodeString& text, int32_t pos) {
+  int32_t best = -1;
+  Role role = Role::kNone;
+  for (const Heading& h : Headings()) {
+    int32_t found = text.lastIndexOf(
+        h.word.data(), static_cast<int32_t>(h.word.size()), 0, pos);
+    if (found > best) {
+      best = found;
+      role = h.role;
+    }
+  }
+  return role;
+}
+
+// Keeps the first value, unless a later one is the same name written in
+// full (上海市奉贤区… after 奉贤区…).
+void SetOnce(std::string& field, const icu::UnicodeString& value) {
+  std::string text = ToUtf8(value);
+  if (field.empty() || (text.size() > field.size() && text.ends_with(field))) {
+    field = text;
+  }
+}
+
+void AddSupplier(Parties& parties, const icu::UnicodeString& value) {
+  std::string name = ToUtf8(value);
+  for (const Supplier& s : parties.suppliers) {
+    if (s.name == name) return;
+  }
+  parties.suppliers.push_back(Supplier{name, "", "", false});
+}
+
+// Assigns one label-value pair; `last` is the role the previous pair
+// filled, so that 地址 after a supplier name goes to that supplier.
+Role Assign(Parties& parties, Role role, Role section, Role last,
+            const icu::UnicodeString& value) {
+  if (role == Role::kName) role = section;
+  switch (role) {
+    case Role::kProjectNumber:
+      SetOnce(parties.project_number, value);
+      return role;
+    case Role::kPlanNumber:
+      SetOnce(parties.plan_number, value);
+      return role;
+    case Role::kProjectName:
+      SetOnce(parties.project_name, value);
+      return role;
+    case Role::kLot:
+      SetOnce(parties.lot, value);
+      return role;
+    case Role::kBuyer:
+      SetOnce(parties.buyer, value);
+      return role;
+    case Role::kAgency:
+      SetOnce(parties.agency, value);
+      return role;
+    case Role::kSupplier:
+      AddSupplier(parties, value);
+      return role;
+    case Role::kMethod:
+      SetOnce(parties.method_label, value);
+      return role;
+    case Role::kAddress:
+      if ((last == Role::kSupplier || section == Role::kSupplier) &&
+          !parties.suppliers.empty() &&
+          parties.suppliers.back().address.empty()) {
+        parties.suppliers.back().address = ToUtf8(value);
+      }
+      return last;
+    case Role::kCreditCode:
+      if ((last == Role::kSupplier || section == Role::kSupplier) &&
+          !parties.suppliers.empty() &&
+          parties.suppliers.back().credit_code.empty()) {
+        Supplier& s = parties.suppliers.back();
+        s.credit_code = ToUtf8(value);
+        s.credit_code_valid = IsValidCreditCode(s.credit_code);
+      }
+      return last;
+    default:
+      return last;
+  }
+}
+
+// True for names ending in a legal form or body: 公司, 学院, 中心, 厂.
+bool HasOrganisationSuffix(const icu::UnicodeString& name) {
+  static const std::u16string_view kSuffixes[] = {
+      u"公司", u"院",   u"所", u"中心", u"厂", u"社", u"部", u"行",
+      u"室",   u"集团", u"局", u"站",   u"队", u"店", u"会", u"校"};
+  for (std::u16string_view suffix : kSuffixes) {
+    if (name.endsWith(suffix.data(), static_cast<int32_t>(suffix.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Lines of `text` with spaces removed, and where each starts.
+struct Line {
+  icu::UnicodeString text;
+  int32_t start;
+};
+
+std::vector<Line> SplitLines(const icu::UnicodeString& text) {
+  std::vector<Line> lines;
+  int32_t start = 0;
+  while (start <= text.length()) {
+    int32_t end = text.indexOf(u'\n', start);
+    if (end < 0) end = text.length();
+    icu::UnicodeString line(text, start, end - start);
+    line.findAndReplace(u" ", u"").findAndReplace(u"\t", u"");
+    line.findAndReplace(u"\r", u"");
+    if (!line.isEmpty()) lines.push_back(Line{line, start});
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Tables flattened one cell per line: a line that is only a label (or a
+// label broken over several one- or two-character lines, "拟中 / 标 / 人")
+// takes the next line as its value.
+void FillFromLabelLines(const icu::UnicodeString& text, Parties& parties) {
+  std::vector<Line> lines = SplitLines(text);
+  Role last = Role::kNone;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    icu::UnicodeString label = lines[i].text;
+    size_t next = i + 1;
+    while (label.length() <= 3 && next + 1 < lines.size() &&
+           lines[next].text.length() <= 2) {
+      label.append(lines[next].text);
+      ++next;
+    }
+    if (label.endsWith(u":")) label.truncate(label.length() - 1);
+    if (label.length() > 16) continue;
+    label = CleanLabel(label);
+    Role role = RoleOfLabel(label);
+    if (role == Role::kNone) continue;
+    const icu::UnicodeString& value = lines[next].text;
+    if (IsPlaceholder(value) || value.length() < 2 ||
+        value.indexOf(u':') >= 0 ||
+        RoleOfLabel(CleanLabel(value)) != Role::kNone) {
+      continue;
+    }
+    if (role == Role::kSupplier && !HasOrganisationSuffix(value)) continue;
+    last = Assign(parties, role, SectionAt(text, lines[i].start), last, value);
+    i = next;
+  }
+}
+
+}  // namespace
+
+Parties FindParties(std::string_view text) {
+  icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
+  Parties parties;
+  Role last = Role::kNone;
+
+  // Every ':' or '|' separates a label from its value.
+  for (int32_t i = 0; i < normalized.length(); ++i) {
+    char16_t c = normalized.charAt(i);
+    if (c != u':' && c != u'|') continue;
+    Role role = RoleOfLabel(LabelBefore(normalized, i));
+    if (role == Role::kNone) continue;
+    icu::UnicodeString value = ValueAfter(normalized, i);
+    if (IsPlaceholder(value) || (value.length() < 2 && role != Role::kLot)) {
+      continue;
+    }
+    last = Assign(parties, role, SectionAt(normalized, i), last, value);
+  }
+  FillFromLabelLines(normalized, parties);
+  parties_internal::FillFromPhrases(normalized, parties);
+  return parties;
+}
+
+}  // namespace bidscope

@@ -1,0 +1,194 @@
+// Parties stated in running text rather than in labelled lines: the
+// "代理机构受采购人的委托" sentence and supplier tables whose header row
+// carries the label and whose next row carries the name.
+#include <unicode/regex.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "extract/parties_phrases.h"
+
+#include "extract/credit_code.h"
+#include "extract/fields_text.h"
+
+namespace bidscope::parties_internal {
+
+namespace {
+
+constexpr char kEntrustPattern[] =
+    "(?<agency>[\\p{Han}A-Za-z0-9()]{4,40}?)受(?:采购人)?"
+    "(?<buyer>[\\p{Han}A-Za-z0-9()]{2,40}?)的?委托";
+
+// "项目业主为某某公司", "招标人为某某公司".
+constexpr char kOwnerPattern[] =
+    "(?:项目业主|招标人|采购人|建设单位)为(?<buyer>[\\p{Han}A-Za-z0-9()]{4,40}"
+    ")";
+
+constexpr char kSupplierHeaderPattern[] =
+    "(?:中标|成交)(?:供应商|人|单位)(?:名称)?|得標廠商";
+
+// Names of organisations by their legal-form suffix.
+constexpr char kOrganisationPattern[] =
+    "[\\p{Han}A-Za-z0-9()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|"
+    "研究院|研究所|事务所|集团|厂|合作社|经营部|商行|工作室)";
+
+std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+  if (U_FAILURE(status)) {
+    throw std::logic_error(std::string("party pattern does not compile: ") +
+                           u_errorName(status));
+  }
+  return compiled;
+}
+
+icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t number = m.pattern().groupNumberFromName(
+      icu::UnicodeString(name, -1, US_INV), status);
+  icu::UnicodeString text = m.group(number, status);
+  return U_FAILURE(status) ? icu::UnicodeString() : text;
+}
+
+// Role words that the entrustment sentence may name instead of a party:
+// "受招标人的委托".
+bool IsRoleWord(const icu::UnicodeString& name) {
+  return name == u"招标人" || name == u"采购人" || name == u"建设单位" ||
+         name == u"业主";
+}
+
+void FillFromEntrustment(const icu::UnicodeString& text, Parties& parties) {
+  static const std::unique_ptr<icu::RegexPattern> entrust =
+      Compile(kEntrustPattern);
+  static const std::unique_ptr<icu::RegexPattern> owner =
+      Compile(kOwnerPattern);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(entrust->matcher(text, status));
+  if (U_SUCCESS(status) && m->find()) {
+    if (parties.agency.empty()) {
+      parties.agency = fields_internal::ToUtf8(Group(*m, "agency"));
+    }
+    icu::UnicodeString buyer = Group(*m, "buyer");
+    if (parties.buyer.empty() && !IsRoleWord(buyer)) {
+      parties.buyer = fields_internal::ToUtf8(buyer);
+    }
+  }
+  if (!parties.buyer.empty()) return;
+  std::unique_ptr<icu::RegexMatcher> o(owner->matcher(text, status));
+  if (U_SUCCESS(status) && o->find()) {
+    parties.buyer = fields_internal::ToUtf8(Group(*o, "buyer"));
+  }
+}
+
+// The first organisation name within 200 units after each supplier column
+// header, for tables flattened to "名称 地址 金额 1 某某有限公司 …".
+void FillFromSupplierTable(const icu::UnicodeString& text, Parties& parties) {
+  static const std::unique_ptr<icu::RegexPattern> header =
+      Compile(kSupplierHeaderPattern);
+  static const std::unique_ptr<icu::RegexPattern> organisation =
+      Compile(kOrganisationPattern);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> h(header->matcher(text, status));
+  std::unique_ptr<icu::RegexMatcher> org(organisation->matcher(text, status));
+  if (U_FAILURE(status)) return;
+  while (h->find()) {
+    int32_t from = static_cast<int32_t>(h->end(status));
+    org->region(from, std::min(text.length(), from + 200), status);
+    if (U_FAILURE(status)) return;
+    if (!org->find()) continue;
+    std::string name = fields_internal::ToUtf8(org->group(status));
+    bool known = false;
+    for (const Supplier& s : parties.suppliers) known = known || s.name == name;
+    if (!known) parties.suppliers.push_back(Supplier{name, "", "", false});
+  }
+}
+
+std::vector<icu::UnicodeString> SplitCells(const icu::UnicodeString& line) {
+  std::vector<icu::UnicodeString> cells;
+  int32_t start = 0;
+  while (true) {
+    int32_t bar = line.indexOf(u'|', start);
+    int32_t end = bar < 0 ? line.length() : bar;
+    icu::UnicodeString cell(line, start, end - start);
+    cell.trim();
+    cells.push_back(cell);
+    if (bar < 0) return cells;
+    start = bar + 1;
+  }
+}
+
+// "供应商名称 | 地址 | …" header rows followed by one row per supplier.
+void FillFromPipeTable(const icu::UnicodeString& text, Parties& parties) {
+  static const std::u16string_view kHeaders[] = {
+      u"供应商名称", u"中标供应商名称", u"成交供应商名称", u"中标人名称",
+      u"中标供应商", u"成交供应商",     u"中标人"};
+  int32_t column = -1;
+  int32_t address_column = -1;
+  int32_t code_column = -1;
+  size_t width = 0;
+  int32_t start = 0;
+  while (start < text.length()) {
+    int32_t end = text.indexOf(u'\n', start);
+    if (end < 0) end = text.length();
+    icu::UnicodeString line(text, start, end - start);
+    start = end + 1;
+    if (line.indexOf(u'|') < 0) {
+      if (!parties.suppliers.empty()) return;
+      column = -1;
+      continue;
+    }
+    std::vector<icu::UnicodeString> cells = SplitCells(line);
+    if (column >= 0 && cells.size() == width) {
+      const icu::UnicodeString& name = cells[column];
+      if (name.length() < 4) continue;
+      Supplier supplier{fields_internal::ToUtf8(name), "", "", false};
+      if (address_column >= 0) {
+        supplier.address = fields_internal::ToUtf8(cells[address_column]);
+      }
+      if (code_column >= 0) {
+        supplier.credit_code = fields_internal::ToUtf8(cells[code_column]);
+        supplier.credit_code_valid = IsValidCreditCode(supplier.credit_code);
+      }
+      parties.suppliers.push_back(supplier);
+      continue;
+    }
+    if (!parties.suppliers.empty()) return;
+    column = -1;
+    address_column = -1;
+    code_column = -1;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (fields_internal::Contains(cells[i], u"地址")) {
+        address_column = static_cast<int32_t>(i);
+      }
+      if (fields_internal::Contains(cells[i], u"代码")) {
+        code_column = static_cast<int32_t>(i);
+      }
+    }
+    for (size_t i = 0; i < cells.size() && column < 0; ++i) {
+      for (std::u16string_view header : kHeaders) {
+        if (cells[i] == icu::UnicodeString(header.data(), static_cast<int32_t>(
+                                                              header.size()))) {
+          column = static_cast<int32_t>(i);
+          width = cells.size();
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void FillFromPhrases(const icu::UnicodeString& text, Parties& parties) {
+  if (parties.buyer.empty() || parties.agency.empty()) {
+    FillFromEntrustment(text, parties);
+  }
+  if (parties.suppliers.empty()) FillFromPipeTable(text, parties);
+  if (parties.suppliers.empty()) FillFromSupplierTable(text, parties);
+}
+
+}  // namespace bidscope::parties_internal

@@ -1,0 +1,243 @@
+#include "extract/region.h"
+
+#include <unicode/unistr.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+
+#include "extract/fields_text.h"
+
+namespace bidscope {
+
+namespace {
+
+std::u16string ToU16(std::string_view utf8) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  return std::u16string(s.getBuffer(), s.length());
+}
+
+// Suffixes dropped to form the short name: 安徽省 -> 安徽, 合肥市 -> 合肥.
+const std::vector<std::u16string>& Suffixes() {
+  static const std::vector<std::u16string> suffixes = {
+      u"维吾尔自治区", u"壮族自治区", u"回族自治区", u"特别行政区", u"自治区",
+      u"自治县",       u"地区",       u"省",         u"市",         u"盟",
+      u"区",           u"县",         u"旗"};
+  return suffixes;
+}
+
+std::u16string ShortName(const std::u16string& name) {
+  for (const std::u16string& suffix : Suffixes()) {
+    if (name.size() > suffix.size() + 1 && name.ends_with(suffix)) {
+      return name.substr(0, name.size() - suffix.size());
+    }
+  }
+  return u"";
+}
+
+constexpr size_t kMaxNameUnits = 12;
+
+// Ethnic group names that autonomous divisions carry before 族, so that
+// 酉阳土家族苗族自治县 is also found as 酉阳县 and 酉阳, and
+// 延边朝鲜族自治州 as 延边州 and 延边.
+const std::vector<std::u16string>& EthnicGroups() {
+  static const std::vector<std::u16string> groups = {
+      u"土家",   u"苗",       u"彝",     u"藏",   u"回",       u"蒙古",
+      u"壮",     u"布依",     u"侗",     u"瑶",   u"白",       u"哈尼",
+      u"傣",     u"黎",       u"傈僳",   u"佤",   u"畲",       u"拉祜",
+      u"水",     u"东乡",     u"纳西",   u"景颇", u"柯尔克孜", u"土",
+      u"达斡尔", u"仫佬",     u"羌",     u"布朗", u"撒拉",     u"毛南",
+      u"仡佬",   u"锡伯",     u"阿昌",   u"普米", u"朝鲜",     u"塔吉克",
+      u"怒",     u"乌孜别克", u"鄂温克", u"德昂", u"保安",     u"裕固",
+      u"京",     u"独龙",     u"鄂伦春", u"满",   u"哈萨克",   u"维吾尔",
+      u"各"};
+  return groups;
+}
+
+// Place name before the ethnic groups of an autonomous county, banner or
+// prefecture, with the suffix for the alias (县, 旗 or 州); empty when
+// `name` is not autonomous.
+std::pair<std::u16string, std::u16string> AutonomousStem(
+    const std::u16string& name) {
+  std::u16string alias_suffix;
+  if (name.ends_with(u"自治县")) alias_suffix = u"县";
+  if (name.ends_with(u"自治旗")) alias_suffix = u"旗";
+  if (name.ends_with(u"自治州")) alias_suffix = u"州";
+  if (alias_suffix.empty()) return {};
+  size_t cut = std::u16string::npos;
+  for (const std::u16string& group : EthnicGroups()) {
+    size_t at = name.find(group + u"族");
+    if (at != std::u16string::npos && at > 0 && at < cut) cut = at;
+  }
+  if (cut == std::u16string::npos || cut < 2) return {};
+  return {name.substr(0, cut), alias_suffix};
+}
+
+}  // namespace
+
+RegionTable RegionTable::FromTsv(std::string_view tsv) {
+  RegionTable table;
+  std::map<std::string, int> by_code;
+  std::istringstream in{std::string(tsv)};
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (line.empty() || line[0] == '#' || line.starts_with("code\t")) continue;
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    std::string cell;
+    while (std::getline(row, cell, '\t')) cells.push_back(cell);
+    if (cells.size() < 3 || cells[0].size() != 6) {
+      throw std::runtime_error("regions table line " +
+                               std::to_string(line_number) +
+                               ": expected code, level, name, parent");
+    }
+    Entry entry{cells[0], Level::kCounty, cells[2], -1};
+    if (cells[1] == "province") entry.level = Level::kProvince;
+    if (cells[1] == "city") entry.level = Level::kCity;
+    if (cells.size() > 3 && !cells[3].empty()) {
+      auto parent = by_code.find(cells[3]);
+      if (parent == by_code.end()) {
+        throw std::runtime_error("regions table line " +
+                                 std::to_string(line_number) + ": parent " +
+                                 cells[3] + " is not listed above");
+      }
+      entry.parent = parent->second;
+    }
+    int index = static_cast<int>(table.entries_.size());
+    by_code[entry.code] = index;
+    table.entries_.push_back(entry);
+    std::u16string name = ToU16(entry.name);
+    table.AddName(name, index, false);
+    std::u16string short_name = ShortName(name);
+    if (!short_name.empty()) table.AddName(short_name, index, true);
+    auto [stem, alias_suffix] = AutonomousStem(name);
+    if (!stem.empty()) {
+      table.AddName(stem + alias_suffix, index, false);
+      table.AddName(stem, index, true);
+    }
+  }
+  return table;
+}
+
+const RegionTable& RegionTable::Default() {
+  static const RegionTable table = [] {
+    const char* dir = std::getenv("BIDSCOPE_DATA_DIR");
+    std::string path =
+        std::string(dir ? dir : BIDSCOPE_DATA_DIR) + "/regions.tsv";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      RegionTable empty;
+      empty.load_error_ = "region table " + path + " cannot be read";
+      return empty;
+    }
+    std::stringstream content;
+    content << in.rdbuf();
+    return FromTsv(content.str());
+  }();
+  return table;
+}
+
+void RegionTable::AddName(const std::u16string& name, int index,
+                          bool short_form) {
+  names_[name].push_back(short_form ? -1 - index : index);
+}
+
+std::vector<RegionTable::Mention> RegionTable::FindMentions(
+    std::string_view text) const {
+  icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
+  std::u16string s(normalized.getBuffer(), normalized.length());
+  std::vector<Mention> mentions;
+
+  // Longest name at each position; a match skips past its end.
+  for (size_t i = 0; i < s.size();) {
+    size_t matched = 0;
+    for (size_t n = std::min(kMaxNameUnits, s.size() - i); n >= 2; --n) {
+      auto found = names_.find(s.substr(i, n));
+      if (found == names_.end()) continue;
+      Mention mention;
+      for (int coded : found->second) {
+        bool short_form = coded < 0;
+        int index = short_form ? -1 - coded : coded;
+        if (short_form && entries_[index].level == Level::kCounty) {
+          mention.short_county = true;
+        }
+        mention.entries.push_back(index);
+      }
+      mentions.push_back(mention);
+      matched = n;
+      break;
+    }
+    i += matched > 0 ? matched : 1;
+  }
+  return mentions;
+}
+
+bool RegionTable::IsAncestorOrSelf(int ancestor, int entry) const {
+  for (int i = entry; i >= 0; i = entries_[i].parent) {
+    if (i == ancestor) return true;
+  }
+  return false;
+}
+
+Region RegionTable::ToRegion(int entry) const {
+  Region region;
+  region.code = entries_[entry].code;
+  for (int i = entry; i >= 0; i = entries_[i].parent) {
+    const Entry& e = entries_[i];
+    if (e.level == Level::kProvince) region.province = e.name;
+    if (e.level == Level::kCity) region.city = e.name;
+    if (e.level == Level::kCounty) region.county = e.name;
+  }
+  return region;
+}
+
+Region RegionTable::Resolve(std::string_view text) const {
+  std::vector<Mention> mentions = FindMentions(text);
+
+  // Score each candidate by the mentions it agrees with; deeper levels win
+  // ties, and a tie between different divisions at the same depth leaves
+  // that depth out.
+  int best = -1;
+  int best_score = 0;
+  int tied_with = -1;
+  for (const Mention& mention : mentions) {
+    for (int candidate : mention.entries) {
+      int score = 0;
+      for (const Mention& other : mentions) {
+        for (int e : other.entries) {
+          if (IsAncestorOrSelf(e, candidate)) {
+            ++score;
+            break;
+          }
+        }
+      }
+      if (mention.short_county && score < 2) continue;
+      bool deeper =
+          best >= 0 && entries_[candidate].level > entries_[best].level;
+      if (best < 0 || score > best_score || (score == best_score && deeper)) {
+        best = candidate;
+        best_score = score;
+        tied_with = -1;
+      } else if (score == best_score && candidate != best &&
+                 entries_[candidate].level == entries_[best].level) {
+        tied_with = candidate;
+      }
+    }
+  }
+  if (best < 0) return {};
+  if (tied_with < 0) return ToRegion(best);
+
+  // Ambiguous at the deepest level: keep the parent when both share it.
+  int parent = entries_[best].parent;
+  if (parent >= 0 && parent == entries_[tied_with].parent) {
+    return ToRegion(parent);
+  }
+  return {};
+}
+
+}  // namespace bidscope

@@ -1,0 +1,70 @@
+// Administrative region (province, city, county) with its GB/T 2260 code,
+// resolved from names in a buyer's name or the text.
+#ifndef BIDSCOPE_EXTRACT_REGION_H_
+#define BIDSCOPE_EXTRACT_REGION_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bidscope {
+
+struct Region {
+  std::string province;  // 安徽省
+  std::string city;  // 合肥市; empty for municipalities and their districts
+  std::string county;  // 蜀山区
+  std::string code;    // six digits of the most specific division found
+};
+
+// The division table of data/regions.tsv (code, level, name, parent).
+class RegionTable {
+ public:
+  // Parses the TSV text; lines starting with '#' and the header are
+  // skipped. Throws std::runtime_error naming the line on a malformed row.
+  static RegionTable FromTsv(std::string_view tsv);
+
+  // The table at $BIDSCOPE_DATA_DIR/regions.tsv, or at the source tree's
+  // data/ when that variable is unset. Loaded once; empty when the file
+  // cannot be read, with load_error() saying why.
+  static const RegionTable& Default();
+
+  // Region named in `text`: the most specific division whose ancestors
+  // agree with the other names found. 合肥市 alone gives 安徽省 合肥市
+  // 340100. A county name that exists in several provinces (朝阳区) is
+  // used only when a province or city name picks one. Short forms (安徽,
+  // 合肥, 嘉定) count for provinces and cities, and for counties only
+  // beside their province or city.
+  Region Resolve(std::string_view text) const;
+
+  size_t size() const { return entries_.size(); }
+  const std::string& load_error() const { return load_error_; }
+
+ private:
+  enum class Level { kProvince, kCity, kCounty };
+  struct Entry {
+    std::string code;
+    Level level;
+    std::string name;
+    int parent;  // index into entries_, -1 for provinces
+  };
+  struct Mention {
+    std::vector<int> entries;
+    bool short_county = false;
+  };
+
+  void AddName(const std::u16string& name, int index, bool short_form);
+  std::vector<Mention> FindMentions(std::string_view text) const;
+  bool IsAncestorOrSelf(int ancestor, int entry) const;
+  Region ToRegion(int entry) const;
+
+  std::vector<Entry> entries_;
+  // Full and short names to entry indexes; a short form is marked by a
+  // negative index (-1 - index).
+  std::unordered_map<std::u16string, std::vector<int>> names_;
+  std::string load_error_;
+};
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_EXTRACT_REGION_H_

@@ -1,0 +1,154 @@
+#include "extract/amount.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+// Rows of a tab-separated file keyed by their first column; the header
+// row is skipped.
+std::map<std::string, std::vector<std::string>> ReadTsv(
+    const std::filesystem::path& path, bool has_header) {
+  std::map<std::string, std::vector<std::string>> rows;
+  std::istringstream in(testing::ReadFile(path));
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    if (first && has_header) {
+      first = false;
+      continue;
+    }
+    first = false;
+    if (line.empty()) continue;
+    std::vector<std::string> cells;
+    std::stringstream cell_stream(line);
+    std::string cell;
+    while (std::getline(cell_stream, cell, '\t')) cells.push_back(cell);
+    if (line.back() == '\t') cells.push_back("");
+    rows[cells[0]] = cells;
+  }
+  return rows;
+}
+
+std::string Join(const std::vector<Amount>& amounts,
+                 std::string Amount::*field) {
+  std::string out;
+  for (const Amount& a : amounts) {
+    if (!out.empty()) out += ";";
+    out += a.*field;
+  }
+  return out;
+}
+
+std::vector<Amount> Find(const std::string& text,
+                         std::vector<std::string>* warnings = nullptr) {
+  return FindAmounts(text, 1, AmountOptions{}, warnings);
+}
+
+std::filesystem::path CaseDir() {
+  return testing::SharedDir() / "cases" / "C11-amounts-and-dates-parsing";
+}
+
+TEST(AmountCaseTest, EveryRowMatchesExpectedTable) {
+  BIDSCOPE_REQUIRE_SHARED();
+  auto inputs = ReadTsv(CaseDir() / "amounts.txt", false);
+  auto expected = ReadTsv(CaseDir() / "amounts.expected.tsv", true);
+  ASSERT_EQ(inputs.size(), expected.size());
+  for (const auto& [id, row] : expected) {
+    ASSERT_TRUE(inputs.count(id)) << id;
+    const std::string& text = inputs[id][1];
+    std::vector<std::string> warnings;
+    std::vector<Amount> amounts = Find(text, &warnings);
+    if (row[1] == "INCONSISTENT") {
+      // The note gives both values as "X vs Y".
+      std::string note = row[3];
+      std::string both = note.substr(0, note.find(" vs ")) + ";" +
+                         note.substr(note.find(" vs ") + 4);
+      EXPECT_EQ(Join(amounts, &Amount::value), both) << id << ": " << text;
+      EXPECT_EQ(warnings.size(), 1u) << id << ": " << text;
+      continue;
+    }
+    EXPECT_EQ(Join(amounts, &Amount::value), row[1]) << id << ": " << text;
+    EXPECT_EQ(Join(amounts, &Amount::currency), row[2]) << id << ": " << text;
+    EXPECT_TRUE(warnings.empty()) << id << ": " << text;
+  }
+}
+
+struct AmountRow {
+  const char* text;
+  const char* expected;  // "kind value currency" per amount, joined by "; "
+};
+
+std::string Describe(const std::vector<Amount>& amounts) {
+  std::string out;
+  for (const Amount& a : amounts) {
+    if (!out.empty()) out += "; ";
+    out += a.kind + " " + a.value + " " + a.currency;
+  }
+  return out;
+}
+
+TEST(AmountTest, ParsesNotationsAndKinds) {
+  const AmountRow kRows[] = {
+      {"预算金额：320000元", "budget 320000 CNY"},
+      {"最高限价：人民币叁拾贰万元整", "ceiling 320000 CNY"},
+      {"控制价：88.5万元", "ceiling 885000 CNY"},
+      {"中标金额：壹仟零伍元零捌分", "award 1005.08 CNY"},
+      {"成交价：貳萬參仟元", "award 23000 CNY"},
+      {"成交金额：13万2", "award 132000 CNY"},
+      {"成交金额：三万五千元", "award 35000 CNY"},
+      {"预算：1万5千元", "budget 15000 CNY"},
+      {"投标保证金：５０００元", "deposit 5000 CNY"},
+      {"采购预算（元）：1,280,000.00", "budget 1280000 CNY"},
+      {"预算金额(亿元) | 1.25", "budget 125000000 CNY"},
+      {"合同金额：HK$ 12,500", "award 12500 HKD"},
+      {"決標金額：新臺幣1,234,000元", "award 1234000 TWD"},
+      {"总价：EUR 3.5", "total 3.5 EUR"},
+      {"预算金额：一亿二千万元", "budget 120000000 CNY"},
+      {"单价：零点", ""},
+      {"联系电话：0476-7866605，邮编025450", ""},
+      {"2021年12月31日前完成", ""},
+      {"中标价格为：人民币玖万玖仟伍佰伍拾元整，¥:99，550.00元",
+       "award 99550 CNY"},
+  };
+  for (const AmountRow& row : kRows) {
+    EXPECT_EQ(Describe(Find(row.text)), row.expected) << row.text;
+  }
+}
+
+TEST(AmountTest, DisagreementKeepsBothAndWarns) {
+  std::vector<std::string> warnings;
+  std::vector<Amount> amounts =
+      Find("中标金额：人民币伍万元整（小写：¥50,500.00）", &warnings);
+  EXPECT_EQ(Describe(amounts), "award 50000 CNY; award 50500 CNY");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("50000"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("50500"), std::string::npos) << warnings[0];
+}
+
+TEST(AmountTest, KeepsPageAndRawText) {
+  std::vector<Amount> amounts = FindAmounts("预算：0.5亿元", 7, {}, nullptr);
+  ASSERT_EQ(amounts.size(), 1u);
+  EXPECT_EQ(amounts[0].page, 7);
+  EXPECT_EQ(amounts[0].raw, "0.5亿元");
+  EXPECT_EQ(amounts[0].value, "50000000");
+}
+
+TEST(AmountTest, DefaultCurrencyAppliesToBareYuan) {
+  AmountOptions options;
+  options.default_currency = "TWD";
+  std::vector<Amount> amounts =
+      FindAmounts("預算金額：350萬元", 1, options, nullptr);
+  EXPECT_EQ(Describe(amounts), "budget 3500000 TWD");
+}
+
+}  // namespace
+}  // namespace bidscope

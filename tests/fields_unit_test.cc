@@ -1,0 +1,223 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/credit_code.h"
+#include "extract/fields.h"
+#include "extract/notice_type.h"
+#include "extract/parties.h"
+
+namespace bidscope {
+namespace {
+
+TEST(CreditCodeTest, ValidatesCheckCharacter) {
+  struct Row {
+    const char* code;
+    bool valid;
+  };
+  const Row kRows[] = {
+      {"91350100M000100Y43", true},  {"91500230MA5U3XGR29", true},
+      {"91130828MA0F2U281M", true},  {"91130682MA091YFW0B", true},
+      {"91350100M000100Y44", false}, {"91350100M000100Y4", false},
+      {"91350100I000100Y43", false}, {"", false},
+  };
+  for (const Row& row : kRows) {
+    EXPECT_EQ(IsValidCreditCode(row.code), row.valid) << row.code;
+  }
+}
+
+TEST(CreditCodeTest, ComputesCheckCharacter) {
+  EXPECT_EQ(CreditCodeCheckCharacter("91350100M000100Y4"), '3');
+  EXPECT_EQ(CreditCodeCheckCharacter("91130828MA0F2U281"), 'M');
+  EXPECT_EQ(CreditCodeCheckCharacter("9135010"), std::nullopt);
+}
+
+TEST(NoticeTypeTest, ClassifiesTitles) {
+  struct Row {
+    const char* title;
+    const char* type;
+  };
+  const Row kRows[] = {
+      {"某市2024年1月政府采购意向", "intention"},
+      {"某医院设备采购资格预审公告", "prequalification"},
+      {"某局监控设备公开招标公告", "tender"},
+      {"某局监控设备采购公告", "tender"},
+      {"某局保洁服务竞争性谈判公告", "negotiation"},
+      {"某局物业服务竞争性磋商公告", "consultation"},
+      {"某校电脑询价公告", "rfq"},
+      {"某馆数据库单一来源公示", "single_source"},
+      {"某局监控设备中标结果更正公告", "amendment"},
+      {"某局监控设备招标文件澄清", "amendment"},
+      {"某局监控设备中标公告", "award"},
+      {"某校电脑成交公告", "award"},
+      {"某局监控设备废标公告", "termination"},
+      {"某局监控设备项目终止公告", "termination"},
+      {"某局监控设备合同公告", "contract"},
+      {"某局监控设备验收结果公告", "acceptance"},
+      {"臺北市政府警察局監視器決標公告", "award"},
+      {"臺北市政府警察局監視器公開招標公告", "tender"},
+      {"会议通知", "other"},
+  };
+  for (const Row& row : kRows) {
+    EXPECT_EQ(ClassifyNoticeType(row.title, ""), row.type) << row.title;
+  }
+}
+
+TEST(NoticeTypeTest, FallsBackToFirstLines) {
+  EXPECT_EQ(ClassifyNoticeType("", "第一章 招标公告\n一、项目基本情况"),
+            "tender");
+}
+
+TEST(ProcurementMethodTest, PrefersLabelThenTitle) {
+  EXPECT_EQ(ClassifyProcurementMethod("竞争性磋商", "公开招标公告", ""),
+            "consultation");
+  EXPECT_EQ(ClassifyProcurementMethod("", "某局框架协议采购公告", ""),
+            "framework");
+  EXPECT_EQ(ClassifyProcurementMethod("", "某局邀请招标公告", ""), "invited");
+  EXPECT_EQ(ClassifyProcurementMethod("电子竞价", "", ""), "other");
+  EXPECT_EQ(ClassifyProcurementMethod(
+                "", "",
+                "谈判小组、询价小组、磋商小组成员名单及单一来源采购"
+                "人员名单：张三\n现进行了询价采购"),
+            "rfq");
+  EXPECT_EQ(ClassifyProcurementMethod("", "", ""), "");
+}
+
+TEST(PartiesTest, ReadsLabelledLines) {
+  Parties p = FindParties(
+      "项目编号：HBAYX[2016]030号\n项目名称：警营影院改造工程\n"
+      "采购计划编号：2016-0088\n包号：1\n"
+      "采购人：枝江市公安消防大队\n采购代理机构：湖北安永信工程咨询管理有限责任"
+      "公司\n中标供应商：湖北乡友建设有限公司\n地址：枝江市安福寺镇花园大道196"
+      "号\n"
+      "统一社会信用代码：91350100M000100Y43\n");
+  EXPECT_EQ(p.project_number, "HBAYX[2016]030号");
+  EXPECT_EQ(p.project_name, "警营影院改造工程");
+  EXPECT_EQ(p.plan_number, "2016-0088");
+  EXPECT_EQ(p.lot, "1");
+  EXPECT_EQ(p.buyer, "枝江市公安消防大队");
+  EXPECT_EQ(p.agency, "湖北安永信工程咨询管理有限责任公司");
+  ASSERT_EQ(p.suppliers.size(), 1u);
+  EXPECT_EQ(p.suppliers[0].name, "湖北乡友建设有限公司");
+  EXPECT_EQ(p.suppliers[0].address, "枝江市安福寺镇花园大道196号");
+  EXPECT_EQ(p.suppliers[0].credit_code, "91350100M000100Y43");
+  EXPECT_TRUE(p.suppliers[0].credit_code_valid);
+}
+
+TEST(PartiesTest, ReadsBlocksUnderHeadings) {
+  Parties p = FindParties(
+      "1.采购人信息\n名 称：围场县旅游和文化广电局\n地址：围场镇\n"
+      "2.采购代理机构信息\n名称：围场县政府采购中心\n");
+  EXPECT_EQ(p.buyer, "围场县旅游和文化广电局");
+  EXPECT_EQ(p.agency, "围场县政府采购中心");
+}
+
+TEST(PartiesTest, ReadsTableRows) {
+  Parties p = FindParties(
+      "采购单位 | 贺州学院\n代理机构名称 | 贺州市公共资源交易中心\n"
+      "供应商名称 | 供应商地址 | 统一社会信用代码\n"
+      "承德发金商贸有限公司 | 围场镇河东村6组 | 91130828MA0F2U281M\n"
+      "河北泰鸿体育设施有限公司 | 定州经济开发区 | 91130682MA091YFW0C\n\n");
+  EXPECT_EQ(p.buyer, "贺州学院");
+  EXPECT_EQ(p.agency, "贺州市公共资源交易中心");
+  ASSERT_EQ(p.suppliers.size(), 2u);
+  EXPECT_EQ(p.suppliers[0].name, "承德发金商贸有限公司");
+  EXPECT_EQ(p.suppliers[0].address, "围场镇河东村6组");
+  EXPECT_TRUE(p.suppliers[0].credit_code_valid);
+  EXPECT_EQ(p.suppliers[1].name, "河北泰鸿体育设施有限公司");
+  EXPECT_FALSE(p.suppliers[1].credit_code_valid);
+}
+
+TEST(PartiesTest, ReadsOneCellPerLineTables) {
+  Parties p = FindParties(
+      "招标公告编号\n070832\n招标人\n酉阳县偏柏乡中心小学校\n招标代理机构\n"
+      "达华工程管理(集团)有限公司\n第二中标候选人\n某建筑公司\n拟 中\n标\n人\n"
+      "重庆市北恒建筑工程有限公司\n");
+  EXPECT_EQ(p.project_number, "070832");
+  EXPECT_EQ(p.buyer, "酉阳县偏柏乡中心小学校");
+  EXPECT_EQ(p.agency, "达华工程管理(集团)有限公司");
+  ASSERT_EQ(p.suppliers.size(), 1u);
+  EXPECT_EQ(p.suppliers[0].name, "重庆市北恒建筑工程有限公司");
+}
+
+TEST(PartiesTest, ReadsEntrustmentSentence) {
+  Parties p = FindParties(
+      "巴林左旗公共资源交易中心受巴林左旗农牧业局的委托，就信息网络采购组织采"
+      "购");
+  EXPECT_EQ(p.agency, "巴林左旗公共资源交易中心");
+  EXPECT_EQ(p.buyer, "巴林左旗农牧业局");
+}
+
+TEST(PartiesTest, SkipsPlaceholderValues) {
+  Parties p = FindParties("成交供应商名称、地址及成交金额：见公告原文\n");
+  EXPECT_TRUE(p.suppliers.empty());
+}
+
+TEST(FieldsTest, ExtractsFromText) {
+  Fields f = ExtractFieldsFromText(
+      "合肥市公安局瑶海分局监控运维服务中标公告\n"
+      "发布日期：2024年5月6日\n采购人：合肥市公安局瑶海分局\n"
+      "中标供应商：安徽某某科技有限公司\n中标金额：人民币壹佰万元整（¥1,000,"
+      "000.00）\n"
+      "签订日期：5月20日\n");
+  EXPECT_EQ(f.notice_type, "award");
+  EXPECT_EQ(f.buyer, "合肥市公安局瑶海分局");
+  ASSERT_EQ(f.amounts.size(), 1u);
+  EXPECT_EQ(f.amounts[0].kind, "award");
+  EXPECT_EQ(f.amounts[0].value, "1000000");
+  ASSERT_EQ(f.dates.size(), 2u);
+  EXPECT_EQ(f.dates[1].kind, "contract");
+  EXPECT_EQ(f.dates[1].value, "2024-05-20");
+  EXPECT_EQ(f.region.province, "安徽省");
+  EXPECT_EQ(f.region.city, "合肥市");
+  EXPECT_EQ(f.region.county, "瑶海区");
+  EXPECT_EQ(f.region.code, "340102");
+  EXPECT_TRUE(f.warnings.empty());
+}
+
+TEST(FieldsTest, KeepsPageNumbers) {
+  Document doc;
+  doc.metadata.title = "某局设备招标公告";
+  Page first;
+  first.number = 1;
+  first.text = "项目编号：ZB-01";
+  Page second;
+  second.number = 2;
+  second.text = "预算金额：32万元";
+  doc.pages = {first, second};
+  Fields f = ExtractFields(doc);
+  EXPECT_EQ(f.notice_type, "tender");
+  EXPECT_EQ(f.project_number, "ZB-01");
+  ASSERT_EQ(f.amounts.size(), 1u);
+  EXPECT_EQ(f.amounts[0].page, 2);
+  EXPECT_EQ(f.amounts[0].value, "320000");
+}
+
+TEST(FieldsJsonTest, RoundTripKeepsEveryField) {
+  Fields f;
+  f.notice_type = "award";
+  f.procurement_method = "open";
+  f.project_number = "ZB-01";
+  f.plan_number = "P-9";
+  f.project_name = "监控设备";
+  f.lot = "2";
+  f.buyer = "某局";
+  f.agency = "某代理公司";
+  f.suppliers = {Supplier{"某公司", "某路1号", "91350100M000100Y43", true}};
+  f.amounts = {
+      Amount{"award", "9665.18", "CNY", "玖仟陆佰陆拾伍圆壹角捌分", 3}};
+  f.dates = {
+      DateValue{"opening", "2021-12-31T09:30", "2021年12月31日9时30分", 2}};
+  f.region = Region{"安徽省", "合肥市", "", "340100"};
+  f.warnings = {"page 1: invalid date"};
+
+  nlohmann::json json = FieldsToJson(f);
+  EXPECT_EQ(json.at("suppliers").at(0).at("credit_code_valid"), true);
+  EXPECT_EQ(json.at("amounts").at(0).at("page"), 3);
+  EXPECT_EQ(json.at("region").at("code"), "340100");
+  EXPECT_EQ(FieldsToJson(FieldsFromJson(json)), json);
+}
+
+}  // namespace
+}  // namespace bidscope

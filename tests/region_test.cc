@@ -1,0 +1,53 @@
+#include "extract/region.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace bidscope {
+namespace {
+
+std::string Describe(const Region& r) {
+  return r.province + "|" + r.city + "|" + r.county + "|" + r.code;
+}
+
+TEST(RegionTableTest, CoversEveryProvinceAndCity) {
+  const RegionTable& table = RegionTable::Default();
+  EXPECT_EQ(table.load_error(), "");
+  EXPECT_GT(table.size(), 3000u);
+}
+
+TEST(RegionTest, ResolvesNames) {
+  struct Row {
+    const char* text;
+    const char* expected;
+  };
+  const Row kRows[] = {
+      {"合肥市", "安徽省|合肥市||340100"},
+      {"北京市海淀区", "北京市||海淀区|110108"},
+      {"海淀区", "北京市||海淀区|110108"},
+      {"北京市朝阳区卫生健康委员会", "北京市||朝阳区|110105"},
+      {"长春市朝阳区教育局", "吉林省|长春市|朝阳区|220104"},
+      {"朝阳区教育局", "|||"},
+      {"枝江市公安消防大队", "湖北省|宜昌市|枝江市|420583"},
+      {"巴林左旗农牧业局", "内蒙古自治区|赤峰市|巴林左旗|150422"},
+      {"酉阳县偏柏乡中心小学校", "重庆市||酉阳土家族苗族自治县|500242"},
+      {"贺州学院", "广西壮族自治区|贺州市||451100"},
+      {"上海嘉定汽车客运场站管理有限公司", "上海市||嘉定区|310114"},
+      {"广东省教育厅", "广东省|||440000"},
+      {"偏柏乡中心小学", "|||"},
+      {"某某有限公司", "|||"},
+  };
+  const RegionTable& table = RegionTable::Default();
+  for (const Row& row : kRows) {
+    EXPECT_EQ(Describe(table.Resolve(row.text)), row.expected) << row.text;
+  }
+}
+
+TEST(RegionTableTest, RejectsRowWithUnknownParent) {
+  EXPECT_THROW(RegionTable::FromTsv("340100\tcity\t合肥市\t340000\n"),
+               std::runtime_error);
+}
+
+}  // namespace
+}  // namespace bidscope
