@@ -54,14 +54,17 @@ const json* LargestObjectArray(const json& value) {
   return best;
 }
 
-// True when an object's own scalar fields give it a title, which marks a
-// single notice even if it contains arrays of attachments or articles.
-bool HasOwnTitle(const json& object) {
+// True when an object's own string fields give it both a title and a body,
+// which marks a single notice even if it contains arrays of attachments or
+// articles. A title alone is not enough: API responses such as
+// {"title": "搜索结果", "data": [...]} name the list they wrap.
+bool LooksLikeNotice(const json& object) {
   RecordFields own;
   for (const auto& [key, child] : object.items()) {
     if (child.is_string()) own.emplace_back(key, child.get<std::string>());
   }
-  return AssignFieldRoles(own, ExtractOptions{}).title >= 0;
+  FieldRoles roles = AssignFieldRoles(own, ExtractOptions{});
+  return roles.title >= 0 && !roles.text.empty();
 }
 
 RecordFields ToRecord(const json& object) {
@@ -135,7 +138,7 @@ RecordSet ReadJsonRecords(std::string_view bytes) {
   }
 
   const json* records = nullptr;
-  if (root.is_object() && !HasOwnTitle(root)) {
+  if (root.is_object() && !LooksLikeNotice(root)) {
     records = LargestObjectArray(root);
   } else if (root.is_array()) {
     records = &root;

@@ -30,8 +30,10 @@ struct RecordSet {
   std::string error;
 };
 
-// A JSON array of objects; an object whose largest array of objects contains
-// the records ({"data": [...]}); or one object that is itself a notice.
+// A JSON array of objects; an object whose largest array of objects
+// contains the records ({"data": [...]}); or one object that is itself a
+// notice, because it has a title and a body field of its own or contains
+// no array of objects.
 RecordSet ReadJsonRecords(std::string_view text);
 
 // One JSON object per line; blank lines are skipped.

@@ -217,8 +217,11 @@ TEST(RecordsTest, ReadsJsonShapes) {
           "tags": [{"k": 1}]})",
        {"甲", "乙"}},
       {R"({"result": {"data": {"list": [{"name": "甲"}]}}})", {"甲"}},
-      {R"({"title": "单条公告", "attachments": [{"name": "a.pdf"}]})",
+      {R"({"title": "单条公告", "content": "正文",
+          "attachments": [{"name": "a.pdf"}, {"name": "b.pdf"}]})",
        {"单条公告"}},
+      {R"({"title": "搜索结果", "data": [{"title": "甲"}, {"title": "乙"}]})",
+       {"甲", "乙"}},
       {R"({"标题": "无数组"})", {"无数组"}},
   };
   for (const auto& [input, expected] : cases) {
