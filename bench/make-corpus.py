@@ -28,8 +28,10 @@ depend on --jobs. PDFs are written with reportlab's invariant mode.
 """
 
 import argparse
+import bisect
 import html
 import html.parser
+import itertools
 import json
 import math
 import multiprocessing
@@ -225,8 +227,15 @@ def pick_text(rng, sources):
     """Return (title, paragraphs) for one document, about a log-normal size."""
     target = int(MEDIAN_CHARS * math.exp(rng.gauss(0, SIGMA)))
     target = max(MIN_CHARS, min(MAX_CHARS, target))
-    _, parts = sources[rng.randrange(len(sources))]
-    start = rng.randrange(len(parts))
+
+    # The first paragraph is drawn uniformly from all paragraphs of all
+    # sources. Drawing the source first would repeat the few paragraphs of
+    # short sources until many documents were byte-identical.
+    ends = list(itertools.accumulate(len(parts) for _, parts in sources))
+    position = rng.randrange(ends[-1])
+    source = bisect.bisect_right(ends, position)
+    _, parts = sources[source]
+    start = position - (ends[source - 1] if source else 0)
     chosen = []
     size = 0
     index = start

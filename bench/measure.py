@@ -6,6 +6,8 @@ Subcommands:
            whole process tree; write NAME.json in --work
   latency  run a search command once per query and repeat, timing each run;
            write NAME-latency.json in --work
+  recall   search each sampled document for a run of its own Han text and
+           count how often the document is found; write NAME-recall.json
   report   render the JSON files in --work as Markdown
 
 Latency includes process start-up, because every tool is measured the same
@@ -120,6 +122,57 @@ def command_latency(args):
     return 0
 
 
+# Codec of each generated format, for reading a document's own text back.
+FORMAT_CODECS = {"html-utf8": "utf-8", "html-gbk": "gbk", "txt-utf8": "utf-8",
+                 "txt-gb18030": "gb18030"}
+PROBE_CHARS = 8
+
+
+def document_text(path, fmt):
+    """Return the text of a generated document, read the way its format needs."""
+    if fmt == "pdf":
+        return subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", path, "-"],
+                              capture_output=True).stdout.decode("utf-8", "replace")
+    if fmt == "docx":
+        import zipfile
+        with zipfile.ZipFile(path) as archive:
+            return re.sub(r"<[^>]+>", "", archive.read("word/document.xml").decode())
+    text = open(path, "rb").read().decode(FORMAT_CODECS[fmt], "replace")
+    return re.sub(r"<[^>]+>", "", text.split("<body>", 1)[-1])
+
+
+def probe(text):
+    """Pick a run of PROBE_CHARS Han characters from the middle of the text."""
+    runs = re.findall(r"[\u4e00-\u9fff]{%d}" % PROBE_CHARS, text)
+    return runs[len(runs) // 2] if runs else None
+
+
+def command_recall(args):
+    by_format = {}
+    with open(os.path.join(args.corpus, "MANIFEST.tsv"), encoding="utf-8") as rows:
+        next(rows)
+        for row in rows:
+            relative, fmt = row.split("\t")[:2]
+            by_format.setdefault(fmt, []).append(relative)
+    results = {}
+    for fmt, paths in sorted(by_format.items()):
+        found = probed = 0
+        for relative in paths[:args.per_format]:
+            query = probe(document_text(os.path.join(args.corpus, "docs", relative), fmt))
+            if query is None:
+                continue
+            command = [query if part == "{}" else part for part in args.command]
+            output = subprocess.run(command, capture_output=True).stdout.decode(
+                "utf-8", "replace")
+            probed += 1
+            found += relative in output
+        results[fmt] = {"found": found, "probed": probed}
+    with open(os.path.join(args.work, f"{args.name}-recall.json"), "w") as out:
+        json.dump({"name": args.name, "command": args.command, "formats": results},
+                  out, indent=1)
+    return 0
+
+
 # ---------------------------------------------------------------------------
 # Report.
 
@@ -231,6 +284,22 @@ def target_rows(work, corpus, sizes):
     return rows
 
 
+def recall_rows(work, formats):
+    rows = []
+    for name, label in (("bidscope", "bidscope"), ("omindex", "omindex + quest"),
+                        ("recoll", "recollindex + recollq")):
+        recall = load(work, f"{name}-recall.json")
+        if recall is None:
+            rows.append(f"| {label} | " + " | ".join("not yet measured" for _ in formats) + " |")
+            continue
+        cells = []
+        for fmt in formats:
+            counts = recall["formats"].get(fmt, {"found": 0, "probed": 0})
+            cells.append(f"{counts['found']} / {counts['probed']}")
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def extraction_rows(work):
     rows = []
     for name, label in (("pdftotext-cpu", "pdftotext, one process per file"),
@@ -315,6 +384,19 @@ def command_report(args):
         latency_row("quest -f default,cjk_ngram -o and", load(args.work, "omindex-latency.json")),
         latency_row("recollq", load(args.work, "recoll-latency.json")),
         "",
+        "## Documents found by their own text",
+        "",
+        "A sanity check on extraction: for the first 20 documents of each format, a",
+        f"run of {PROBE_CHARS} Han characters from the middle of the document's text "
+        "is searched",
+        "with each tool (up to 1,000 hits), counting how often the document itself",
+        "is among the hits. A miss means the tool lost or misread the text, for",
+        "example by decoding GBK or GB18030 bytes with the wrong character set.",
+        "",
+        "| tool | " + " | ".join(sorted(corpus["formats"])) + " |",
+        "|---|" + "---|" * len(corpus["formats"]),
+        *recall_rows(args.work, sorted(corpus["formats"])),
+        "",
         "## Extraction CPU on the PDFs",
         "",
         f"All {corpus['formats'].get('pdf', 0):,} generated PDFs, text written to",
@@ -353,6 +435,13 @@ def main():
     latency.add_argument("--queries", required=True)
     latency.add_argument("--repeat", type=int, default=5)
     latency.add_argument("command", nargs=argparse.REMAINDER)
+    recall = sub.add_parser("recall", help="count documents found by their own text")
+    recall.add_argument("--name", required=True)
+    recall.add_argument("--work", required=True)
+    recall.add_argument("--corpus", required=True, help="folder written by make-corpus.py")
+    recall.add_argument("--per-format", type=int, default=20,
+                        help="documents sampled per format (default: 20)")
+    recall.add_argument("command", nargs=argparse.REMAINDER)
     report = sub.add_parser("report", help="write the Markdown report")
     report.add_argument("--work", required=True)
     report.add_argument("--output", required=True)
@@ -364,7 +453,8 @@ def main():
             args.command = args.command[1:]
         if not args.command:
             parser.error("missing the command to measure after --")
-    handlers = {"run": command_run, "latency": command_latency, "report": command_report}
+    handlers = {"run": command_run, "latency": command_latency,
+                "recall": command_recall, "report": command_report}
     return handlers[args.subcommand](args)
 
 

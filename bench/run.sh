@@ -13,7 +13,7 @@
 #                   ignored and the report takes them from DIR/PARAMS.json
 #   --work DIR      folder for indexes, logs and measurements; emptied first
 #                   (default /tmp/bidscope-bench)
-#   --bidscope PATH the bidscope binary (default build/bidscope)
+#   --bidscope PATH the bidscope binary (default build/cli/bidscope)
 #   --repeat R      runs of each search query per tool (default 5)
 #   --output FILE   report path (default docs/benchmarks.md)
 #   --note TEXT     a line for the report's notes, such as what else ran on
@@ -29,7 +29,7 @@ count=100000
 seed=1
 corpus=""
 work=/tmp/bidscope-bench
-bidscope="$root/build/bidscope"
+bidscope="$root/build/cli/bidscope"
 repeat=5
 output="$root/docs/benchmarks.md"
 command_line="bench/run.sh$(printf ' %q' "$@")"
@@ -186,6 +186,21 @@ if [[ -d $work/recoll-db ]]; then
   log "recollq latency"
   "${measure[@]}" latency --name recoll --work "$work" --queries "$queries" \
     --repeat "$repeat" -- recollq -c "$work/recoll-conf" -n 0-9 '{}'
+fi
+
+# Documents found by a run of their own text, per format and tool.
+if $bidscope_ready; then
+  "${measure[@]}" recall --name bidscope --work "$work" --corpus "$corpus" -- \
+    "$bidscope" search --db "$work/bidscope-db" --json -n 1000 '{}'
+fi
+if [[ -d $work/omega-db ]]; then
+  XAPIAN_CJK_NGRAM=1 "${measure[@]}" recall --name omindex --work "$work" \
+    --corpus "$corpus" -- \
+    quest -d "$work/omega-db" -m 1000 -f default,cjk_ngram -o and '{}'
+fi
+if [[ -d $work/recoll-db ]]; then
+  "${measure[@]}" recall --name recoll --work "$work" --corpus "$corpus" -- \
+    recollq -c "$work/recoll-conf" -n 0-999 '{}'
 fi
 
 # Extraction CPU on the PDFs: pdftotext against bidscope extract.
