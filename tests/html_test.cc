@@ -191,6 +191,7 @@ TEST(HtmlTest, ReadsGbkPageSavedAsPdf) {
 struct CorpusCase {
   const char* path;
   std::vector<const char*> phrases;
+  std::vector<const char*> chrome;
 };
 
 TEST(HtmlTest, ExtractsCorpusPages) {
@@ -198,7 +199,20 @@ TEST(HtmlTest, ExtractsCorpusPages) {
   const std::vector<CorpusCase> cases = {
       {"mympp__webtct/file__user__1__8__editor.data.6.php",
        {"项目名称：山东大学齐鲁医院医疗设备(ICU及心血管实验室)采购项目",
-        "项目联系人：卢敏、孙翠翠"}},
+        "项目联系人：卢敏、孙翠翠"},
+       {"exit;"}},
+      {"123com92__zhaobiao-tender-automation/detail_tender.html",
+       {"招标人为南京地铁运营有限责任公司",
+        "联系人： | 胡虹宇 | 联系人： | "
+        "陈猛、陈超"},
+       {"首页 > 交易信息"}},
+      {"Hbjiance__http-www.ccgp-hebei.gov.cn-/中标公告详细页面.html",
+       {"承德发金商贸有限公司 | 计算机 | 紫光 | 紫光 Unis526T | 156 | "
+        "4780.00 | 745680"},
+       {"您当前位置"}},
+      {"yuntaozhu__www.ccgp.gov.cn/index.html",
+       {"总成交金额 | ￥294.800000 万元（人民币）"},
+       {"当前位置：首页"}},
   };
   for (const CorpusCase& c : cases) {
     Document doc = ExtractHtml(ReadFile(SharedDir() / "corpus" / c.path), {});
@@ -209,7 +223,10 @@ TEST(HtmlTest, ExtractsCorpusPages) {
       EXPECT_NE(text.find(phrase), std::string::npos)
           << c.path << " lacks " << phrase;
     }
-    EXPECT_EQ(text.find("exit;"), std::string::npos) << c.path;
+    for (const char* chrome : c.chrome) {
+      EXPECT_EQ(text.find(chrome), std::string::npos)
+          << c.path << " keeps " << chrome;
+    }
     EXPECT_EQ(text.find("\xEF\xBF\xBD"), std::string::npos) << c.path;
   }
 }
