@@ -95,9 +95,7 @@ std::vector<LexiconMatch> Lexicon::Match(std::string_view normalised) const {
   std::vector<LexiconMatch> matches;
   size_t reach = 0;
   for (const LexiconAutomaton::Hit& hit : hits) {
-    bool same_range = !matches.empty() && matches.back().begin == hit.begin &&
-                      matches.back().end == hit.end;
-    if (hit.end <= reach && !same_range) continue;
+    if (hit.end <= reach) continue;
     reach = std::max(reach, hit.end);
     for (size_t entry : pattern_entries_[hit.pattern]) {
       matches.push_back({entry, hit.begin, hit.end});

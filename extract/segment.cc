@@ -97,6 +97,9 @@ std::vector<Segment> SegmentPage(std::string_view page_text,
                                  const SegmentOptions& options) {
   std::vector<Segment> segments;
   std::map<std::string, int> occurrences;
+  const int full_line_width = options.full_line_width >= 0
+                                  ? options.full_line_width
+                                  : segment_internal::FullLineWidth(page_text);
   auto add = [&](size_t begin, size_t end, SegmentKind kind) {
     segment_internal::TrimRange(page_text, &begin, &end);
     if (begin >= end) return;
@@ -114,8 +117,8 @@ std::vector<Segment> SegmentPage(std::string_view page_text,
     segments.push_back(std::move(segment));
   };
 
-  for (const segment_internal::TextBlock& block :
-       segment_internal::SplitBlocks(page_text, options.max_heading_chars)) {
+  for (const segment_internal::TextBlock& block : segment_internal::SplitBlocks(
+           page_text, options.max_heading_chars, full_line_width)) {
     if (block.kind != BlockKind::kParagraph) {
       add(block.begin, block.end, KindOf(block.kind));
       continue;
@@ -133,11 +136,21 @@ std::vector<Segment> SegmentPage(std::string_view page_text,
 
 std::vector<Segment> SegmentDocument(const Document& doc,
                                      const SegmentOptions& options) {
+  // Pages of one document share a layout, and short pages have too few
+  // full lines to measure.
+  SegmentOptions document_options = options;
+  if (document_options.full_line_width < 0) {
+    std::string all_text;
+    for (const Page& page : doc.pages) all_text += page.text + "\n";
+    document_options.full_line_width =
+        segment_internal::FullLineWidth(all_text);
+  }
+
   std::vector<Segment> segments;
   for (const Page& page : doc.pages) {
     if (!page.reliable) continue;
     std::vector<Segment> page_segments =
-        SegmentPage(page.text, doc.id, page.number, options);
+        SegmentPage(page.text, doc.id, page.number, document_options);
     segments.insert(segments.end(),
                     std::make_move_iterator(page_segments.begin()),
                     std::make_move_iterator(page_segments.end()));

@@ -65,6 +65,15 @@ struct SegmentOptions {
   // A line of at most this many characters (code points, after trimming)
   // with no final punctuation is a heading when it starts a paragraph.
   int max_heading_chars = 30;
+
+  // Width in columns (2 for wide characters) at which the extractor broke
+  // paragraph lines. A line that reaches nine tenths of it is not a
+  // heading and continues on the next line. 0 turns this off, and -1
+  // estimates it from the page (SegmentDocument: from the whole document).
+  // NOTE: the estimate is off by default because tables whose cells wrap
+  // at their own column width and repeated short lines mislead it: on a
+  // tender document it picked a table's width and merged a cover page.
+  int full_line_width = 0;
 };
 
 // A document's segments with what the exports need about the document.

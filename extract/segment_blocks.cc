@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <map>
+#include <set>
 #include <string>
 
 #include "extract/segment_chars.h"
@@ -131,6 +133,36 @@ bool NextLineContinues(std::string_view text, size_t line_end) {
   return false;
 }
 
+// The trimmed line after the line ending at `line_end`, or empty.
+std::string_view NextLine(std::string_view text, size_t line_end) {
+  if (line_end >= text.size()) return {};
+  size_t begin = line_end + 1;
+  size_t end = text.find('\n', begin);
+  if (end == std::string_view::npos) end = text.size();
+  TrimRange(text, &begin, &end);
+  return text.substr(begin, end - begin);
+}
+
+// Width in columns: 2 for East Asian wide and full-width characters.
+int DisplayWidth(std::string_view line) {
+  int width = 0;
+  for (size_t i = 0, next; i < line.size(); i = next) {
+    auto c = static_cast<UChar32>(DecodeAt(line, i, &next));
+    int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
+// Whether a line of `width` columns was wrapped into the next line: it
+// fills the page's full width and the next line neither is blank nor
+// starts a new item.
+bool IsWrappedLine(int width, int full_width, std::string_view next_line) {
+  if (full_width == 0 || width * 10 < full_width * 9) return false;
+  if (next_line.empty() || IsTableRow(next_line)) return false;
+  return NumberedMarkerLength(next_line) == 0;
+}
+
 }  // namespace
 
 size_t NumberedMarkerLength(std::string_view line) {
@@ -174,8 +206,37 @@ size_t NumberedMarkerLength(std::string_view line) {
   return (first >= U'\u2460' && first <= U'\u249B') ? next : 0;
 }
 
-std::vector<TextBlock> SplitBlocks(std::string_view text,
-                                   int max_heading_chars) {
+int FullLineWidth(std::string_view text) {
+  constexpr int kMinBodyWidth = 30;
+  constexpr int kMinFullLines = 3;
+  std::map<int, int> lines_per_width;
+  std::set<std::string_view> seen;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    size_t b = begin;
+    size_t e = end;
+    begin = end + 1;
+    TrimRange(text, &b, &e);
+    // Running headers repeat on every page; count each line text once.
+    std::string_view line = text.substr(b, e - b);
+    if (!seen.insert(line).second) continue;
+    int width = DisplayWidth(line);
+    if (width >= kMinBodyWidth) ++lines_per_width[width / 2];
+  }
+  int best_width = 0;
+  int best_count = 0;
+  for (const auto& [half_width, count] : lines_per_width) {
+    if (count >= best_count) {
+      best_width = half_width * 2;
+      best_count = count;
+    }
+  }
+  return best_count >= kMinFullLines ? best_width : 0;
+}
+
+std::vector<TextBlock> SplitBlocks(std::string_view text, int max_heading_chars,
+                                   int full_line_width) {
   std::vector<TextBlock> blocks;
   size_t para_begin = std::string_view::npos;
   size_t para_end = 0;
@@ -213,7 +274,9 @@ std::vector<TextBlock> SplitBlocks(std::string_view text,
     const int chars = CountCodePoints(text, b, e);
     const bool starts_paragraph =
         para_begin == std::string_view::npos || last_line_ended_sentence;
-    if (!final_punctuation && !NextLineContinues(text, e) &&
+    const bool wrapped = IsWrappedLine(DisplayWidth(line), full_line_width,
+                                       NextLine(text, line_end));
+    if (!final_punctuation && !wrapped && !NextLineContinues(text, e) &&
         ((numbered && chars <= 2 * max_heading_chars) ||
          (chars <= max_heading_chars && starts_paragraph))) {
       flush();

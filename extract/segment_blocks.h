@@ -22,9 +22,17 @@ struct TextBlock {
 };
 
 // Splits `text` into blocks in reading order. Blank lines, table rows,
-// headings and lines starting with a numbered heading end a paragraph.
-std::vector<TextBlock> SplitBlocks(std::string_view text,
-                                   int max_heading_chars);
+// headings and lines starting with a numbered heading end a paragraph. A
+// line at least nine tenths of `full_line_width` columns wide continues on
+// the next line; 0 turns this off.
+std::vector<TextBlock> SplitBlocks(std::string_view text, int max_heading_chars,
+                                   int full_line_width);
+
+// The width in columns (2 for wide characters) of a full line of body
+// text: the most common width, in steps of two columns, of lines at least
+// 30 columns wide, when at least 3 distinct lines share it; 0 otherwise.
+// Text extracted from PDFs breaks paragraphs at this width.
+int FullLineWidth(std::string_view text);
 
 // Length in bytes of a numbered heading marker at the start of `line`
 // ("一、", "第一章", "（二）", "1.", "1.2 ", "3）", "①"), or 0.

@@ -132,6 +132,35 @@ TEST(SegmentTest, KindsOfHeadingsAndCells) {
   EXPECT_EQ(segments[3].kind, SegmentKind::kSentence);
 }
 
+TEST(SegmentTest, WrappedNumberedLineStaysWhole) {
+  // Three lines fill the page width (62 columns), so the first continues.
+  SegmentOptions options;
+  options.full_line_width = -1;
+  std::vector<Segment> segments = SegmentPage(
+      "1.项目名称：某某市公安局某某分局雪亮工程支网一期二期三期运维服\n"
+      "务采购项目\n"
+      "2.项目地点：某某省某某市某某区某某街道某某路某某号某某大厦一楼\n"
+      "3.项目单位：某某市公安局某某分局某某大队某某中队某某小组某组一\n",
+      "doc", 1, options);
+  ASSERT_EQ(segments.size(), 3u);
+  EXPECT_EQ(segments[0].source,
+            "1.项目名称：某某市公安局某某分局雪亮工程支网一期二期三期运维服"
+            "务采购项目");
+  EXPECT_EQ(segments[1].kind, SegmentKind::kHeading);
+  EXPECT_EQ(segments[2].kind, SegmentKind::kHeading);
+}
+
+TEST(SegmentTest, GivenLineWidthJoinsWrappedLine) {
+  SegmentOptions options;
+  options.full_line_width = 20;
+  std::vector<Segment> segments =
+      SegmentPage("1.项目名称：雪亮工程运维服\n务采购项目\n2.地点：合肥", "doc",
+                  1, options);
+  ASSERT_EQ(segments.size(), 2u);
+  EXPECT_EQ(segments[0].source, "1.项目名称：雪亮工程运维服务采购项目");
+  EXPECT_EQ(segments[1].source, "2.地点：合肥");
+}
+
 TEST(SegmentTest, SourceJoinsWrappedLines) {
   std::vector<Segment> segments = SegmentPage(
       "本项目采购服务器两台，\n  人脸识别系统一套。\nThe bid bond is\n"
