@@ -16,7 +16,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra
   tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert
-  antiword catdoc
+  wv catdoc antiword p7zip-full
   # Index and search.
   libxapian-dev xapian-tools
   # Command line and JSON.
