@@ -38,6 +38,25 @@ NormalizedText Normalize(std::string_view original,
 std::string NormalizeText(std::string_view original,
                           const NormalizeOptions& options = {});
 
+// Original byte range of a normalised byte range.
+struct OriginalSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Maps normalised bytes [begin, end) of `normalized`, both character
+// boundaries with begin < end, to the bytes of the original text that
+// produced them. The end is the end of the last contributing original
+// character, so a match on an inserted space or a folded character still
+// covers whole original characters.
+OriginalSpan MapToOriginal(const NormalizedText& normalized, size_t begin,
+                           size_t end);
+
+// True for Han ideographs (CJK unified and compatibility ideographs with
+// their extensions, radicals, and the ideographic marks 々 and 〇). Term
+// generation and the removal of spaces between Han characters use it.
+bool IsHan(char32_t c);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_EXTRACT_NORMALIZE_H_

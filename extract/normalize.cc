@@ -1,0 +1,479 @@
+// Normalisation runs as four passes over UTF-8, each keeping a per-byte map
+// back to the original text:
+//   1. decode: invalid UTF-8 becomes U+FFFD, CJK Radicals Supplement
+//      characters become their unified ideographs, and a space follows each
+//      enclosed number or letter (① would otherwise glue to the digits after
+//      it once NFKC turns it into 1);
+//   2. NFKC, with Unicode case folding unless disabled (ICU Normalizer2 with
+//      Edits, which report exactly which bytes changed);
+//   3. whitespace: removed between two CJK characters, one space elsewhere;
+//   4. Traditional to Simplified folding with OpenCC t2s (phrase-aware).
+#include "extract/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictEntry.hpp>
+#include <opencc/DictGroup.hpp>
+#include <opencc/Lexicon.hpp>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace bidscope {
+namespace {
+
+// NFKC leaves the CJK Radicals Supplement alone and ICU 72 does not expose
+// the Equivalent_Unified_Ideograph property, so the mapping comes from the
+// Unicode data file, compiled in.
+struct RadicalRange {
+  char32_t first;
+  char32_t last;
+  char32_t ideograph;
+};
+constexpr RadicalRange kRadicalsSupplement[] = {
+#include "data/cjk_radicals_supplement.inc"
+};
+
+// Location of OpenCC's Traditional-to-Simplified configuration on Debian 12
+// (package opencc-data).
+constexpr char kT2sConfig[] = "/usr/share/opencc/t2s.json";
+
+// Text with, for each byte, the byte offset in the original text of the
+// character that produced it.
+struct MappedText {
+  std::string text;
+  std::vector<uint32_t> offsets;
+
+  void AppendCodePoint(char32_t c, uint32_t origin) {
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    text.append(buffer, length);
+    offsets.insert(offsets.end(), length, origin);
+  }
+
+  // Appends `bytes`, whose byte i came from original offset origins[i].
+  void AppendMapped(std::string_view bytes, const uint32_t* origins) {
+    text.append(bytes);
+    offsets.insert(offsets.end(), origins, origins + bytes.size());
+  }
+};
+
+// Decodes the code point at `*pos` of `text`, advancing `*pos`. Invalid
+// sequences decode as U+FFFD.
+char32_t NextCodePoint(std::string_view text, size_t* pos) {
+  int32_t i = static_cast<int32_t>(*pos);
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i,
+          static_cast<int32_t>(text.size()), c);
+  *pos = static_cast<size_t>(i);
+  return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+char32_t MapRadical(char32_t c) {
+  if (c < 0x2E80 || c > 0x2EFF) return c;
+  const RadicalRange* it = std::upper_bound(
+      std::begin(kRadicalsSupplement), std::end(kRadicalsSupplement), c,
+      [](char32_t value, const RadicalRange& r) { return value < r.first; });
+  if (it == std::begin(kRadicalsSupplement)) return c;
+  --it;
+  return c <= it->last ? it->ideograph : c;
+}
+
+// Circled, parenthesised and full-stop numbers and letters used as list
+// markers: Enclosed Alphanumerics, dingbat circled digits, circled numbers
+// 21-50 and the Enclosed Alphanumeric Supplement digits.
+bool IsEnclosedAlphanumeric(char32_t c) {
+  return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
+         (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF) ||
+         (c >= 0x1F100 && c <= 0x1F10C);
+}
+
+// Appends an enclosed number as its decimal digits (NFKC decomposes ① but
+// not dingbats such as ❶) and an enclosed letter as itself, each followed
+// by a space so that it stays apart from the text after it.
+void AppendEnclosed(char32_t c, uint32_t origin, MappedText* out) {
+  double value = u_getNumericValue(static_cast<UChar32>(c));
+  if (value != U_NO_NUMERIC_VALUE && value >= 0 && value <= 100 &&
+      value == static_cast<int>(value)) {
+    for (char digit : std::to_string(static_cast<int>(value))) {
+      out->AppendCodePoint(static_cast<char32_t>(digit), origin);
+    }
+  } else {
+    out->AppendCodePoint(c, origin);
+  }
+  out->AppendCodePoint(U' ', origin);
+}
+
+MappedText Decode(std::string_view original) {
+  MappedText out;
+  out.text.reserve(original.size() + 8);
+  out.offsets.reserve(original.size() + 8);
+  size_t pos = 0;
+  while (pos < original.size()) {
+    uint32_t origin = static_cast<uint32_t>(pos);
+    char32_t c = MapRadical(NextCodePoint(original, &pos));
+    if (!IsEnclosedAlphanumeric(c)) {
+      out.AppendCodePoint(c, origin);
+      continue;
+    }
+    AppendEnclosed(c, origin, &out);
+  }
+  return out;
+}
+
+// Full-width punctuation that Chinese text uses as its ordinary comma,
+// colon, semicolon, marks and brackets. NFKC would turn them into ASCII;
+// they are kept so normalised Chinese still reads as written. Other
+// full-width forms (digits, letters, －．／＿) are folded so codes match.
+bool IsKeptFullwidthPunctuation(char32_t c) {
+  switch (c) {
+    case 0xFF01:  // ！
+    case 0xFF08:  // （
+    case 0xFF09:  // ）
+    case 0xFF0C:  // ，
+    case 0xFF1A:  // ：
+    case 0xFF1B:  // ；
+    case 0xFF1F:  // ？
+      return true;
+    default:
+      return false;
+  }
+}
+
+const icu::Normalizer2& NfkcInstance(bool case_fold) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer =
+      case_fold ? icu::Normalizer2::getNFKCCasefoldInstance(status)
+                : icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU NFKC data not available: ") +
+                             u_errorName(status));
+  }
+  return *normalizer;
+}
+
+// Normalises one span of `in` (bytes [begin, end)) and appends it to `out`.
+void NormalizeSpan(const icu::Normalizer2& normalizer, const MappedText& in,
+                   size_t begin, size_t end, MappedText* out) {
+  std::string_view span(in.text.data() + begin, end - begin);
+  const uint32_t* origins = in.offsets.data() + begin;
+  UErrorCode status = U_ZERO_ERROR;
+  if (normalizer.isNormalizedUTF8(span, status) && U_SUCCESS(status)) {
+    out->AppendMapped(span, origins);
+    return;
+  }
+
+  status = U_ZERO_ERROR;
+  std::string normalized;
+  icu::StringByteSink<std::string> sink(&normalized);
+  icu::Edits edits;
+  normalizer.normalizeUTF8(0, span, sink, &edits, status);
+  if (U_FAILURE(status)) {
+    out->AppendMapped(span, origins);
+    return;
+  }
+
+  // Unchanged stretches map byte for byte; every byte of a changed
+  // stretch maps to the first original character of that stretch.
+  icu::Edits::Iterator it = edits.getFineIterator();
+  while (it.next(status)) {
+    size_t source = static_cast<size_t>(it.sourceIndex());
+    std::string_view produced(normalized.data() + it.destinationIndex(),
+                              static_cast<size_t>(it.newLength()));
+    if (!it.hasChange()) {
+      out->AppendMapped(produced, origins + source);
+      continue;
+    }
+    out->text.append(produced);
+    out->offsets.insert(out->offsets.end(), produced.size(), origins[source]);
+  }
+}
+
+MappedText ApplyNfkc(const MappedText& in, bool case_fold) {
+  const icu::Normalizer2& normalizer = NfkcInstance(case_fold);
+  MappedText out;
+  out.text.reserve(in.text.size() + 8);
+  out.offsets.reserve(in.text.size() + 8);
+  size_t span_begin = 0;
+  size_t pos = 0;
+  while (pos < in.text.size()) {
+    size_t char_begin = pos;
+    char32_t c = NextCodePoint(in.text, &pos);
+    if (!IsKeptFullwidthPunctuation(c)) continue;
+    NormalizeSpan(normalizer, in, span_begin, char_begin, &out);
+    out.AppendMapped(
+        std::string_view(in.text).substr(char_begin, pos - char_begin),
+        in.offsets.data() + char_begin);
+    span_begin = pos;
+  }
+  NormalizeSpan(normalizer, in, span_begin, in.text.size(), &out);
+  return out;
+}
+
+// Characters of scripts written without spaces between words, with their
+// punctuation: a space between two of them is layout, not a word boundary.
+bool IsCjk(char32_t c) {
+  return IsHan(c) || (c >= 0x3000 && c <= 0x30FF) ||  // punctuation, kana
+         (c >= 0x3100 && c <= 0x312F) ||              // Bopomofo
+         (c >= 0xFE30 && c <= 0xFE4F) ||              // vertical forms
+         (c >= 0xFF00 && c <= 0xFFEF);                // full-width forms
+}
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' ||
+         c == U'\v' || u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+
+// Removes whitespace runs between two CJK characters and at both ends, and
+// turns every other run (spaces, tabs, line breaks) into one space.
+MappedText CollapseWhitespace(const MappedText& in) {
+  MappedText out;
+  out.text.reserve(in.text.size());
+  out.offsets.reserve(in.text.size());
+  bool previous_cjk = false;
+  bool pending_space = false;
+  uint32_t space_origin = 0;
+  size_t pos = 0;
+  while (pos < in.text.size()) {
+    size_t char_begin = pos;
+    char32_t c = NextCodePoint(in.text, &pos);
+    if (IsSpace(c)) {
+      if (!pending_space) space_origin = in.offsets[char_begin];
+      pending_space = !out.text.empty();
+      continue;
+    }
+    bool cjk = IsCjk(c);
+    if (pending_space && !(previous_cjk && cjk)) {
+      out.AppendCodePoint(U' ', space_origin);
+    }
+    pending_space = false;
+    previous_cjk = cjk;
+    out.AppendMapped(
+        std::string_view(in.text).substr(char_begin, pos - char_begin),
+        in.offsets.data() + char_begin);
+  }
+  return out;
+}
+
+// OpenCC t2s with the set of characters it can change. OpenCC runs at a
+// few MB/s, so only stretches of text that contain such a character are
+// passed to it: Simplified text mostly skips it.
+class TraditionalFolder {
+ public:
+  TraditionalFolder() {
+    opencc::Config config;
+    converter_ = config.NewFromFile(kT2sConfig);
+    changeable_.assign(0x110000, false);
+    for (const opencc::ConversionPtr& conversion :
+         converter_->GetConversionChain()->GetConversions()) {
+      MarkChangeable(conversion->GetDict());
+    }
+  }
+
+  std::string Convert(const std::string& text) const {
+    return converter_->Convert(text);
+  }
+
+  // True when some dictionary entry would replace `c` (or, for entries
+  // that change length, contains it).
+  bool MayChange(char32_t c) const { return c < 0x110000 && changeable_[c]; }
+
+ private:
+  void MarkChangeable(const opencc::DictPtr& dict) {
+    if (auto group = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
+      for (const opencc::DictPtr& member : group->GetDicts()) {
+        MarkChangeable(member);
+      }
+      return;
+    }
+    opencc::LexiconPtr lexicon = dict->GetLexicon();
+    for (size_t i = 0; i < lexicon->Length(); ++i) {
+      const opencc::DictEntry* entry = lexicon->At(i);
+      MarkEntry(entry->Key(), entry->GetDefault());
+    }
+  }
+
+  void MarkEntry(std::string_view key, std::string_view value) {
+    std::vector<char32_t> from = CodePoints(key);
+    std::vector<char32_t> to = CodePoints(value);
+    for (size_t k = 0; k < from.size(); ++k) {
+      if (from.size() != to.size() || from[k] != to[k]) {
+        changeable_[from[k]] = true;
+      }
+    }
+  }
+
+  static std::vector<char32_t> CodePoints(std::string_view text) {
+    std::vector<char32_t> out;
+    size_t pos = 0;
+    while (pos < text.size()) out.push_back(NextCodePoint(text, &pos));
+    return out;
+  }
+
+  opencc::ConverterPtr converter_;
+  std::vector<bool> changeable_;
+};
+
+const TraditionalFolder& T2sFolder() {
+  static const TraditionalFolder folder;
+  return folder;
+}
+
+// Byte offsets of the code points of `text`, with text.size() at the end.
+std::vector<size_t> CodePointStarts(std::string_view text) {
+  std::vector<size_t> starts;
+  starts.reserve(text.size() / 2 + 1);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    starts.push_back(pos);
+    NextCodePoint(text, &pos);
+  }
+  starts.push_back(text.size());
+  return starts;
+}
+
+// Appends `converted`, the conversion of `source` whose bytes came from
+// `origins`, aligning character by character. When the conversion changed
+// the number of characters, the common prefix and suffix still align one
+// to one and the differing middle maps to the start of the source's middle.
+void AppendAligned(std::string_view source, const uint32_t* origins,
+                   std::string_view converted, MappedText* out) {
+  std::vector<size_t> from = CodePointStarts(source);
+  std::vector<size_t> to = CodePointStarts(converted);
+  size_t from_count = from.size() - 1;
+  size_t to_count = to.size() - 1;
+  size_t common = std::min(from_count, to_count);
+  size_t prefix = 0;
+  size_t suffix = 0;
+  if (from_count != to_count) {
+    while (prefix < common &&
+           source.substr(from[prefix], from[prefix + 1] - from[prefix]) ==
+               converted.substr(to[prefix], to[prefix + 1] - to[prefix])) {
+      ++prefix;
+    }
+    auto char_at = [](std::string_view text, const std::vector<size_t>& at,
+                      size_t k) {
+      return text.substr(at[k], at[k + 1] - at[k]);
+    };
+    while (suffix < common - prefix &&
+           char_at(source, from, from_count - 1 - suffix) ==
+               char_at(converted, to, to_count - 1 - suffix)) {
+      ++suffix;
+    }
+  }
+  for (size_t k = 0; k < to_count; ++k) {
+    size_t source_char = k;
+    if (from_count != to_count) {
+      if (k >= prefix && k < to_count - suffix) source_char = prefix;
+      if (k >= to_count - suffix) source_char = k - to_count + from_count;
+    }
+    uint32_t origin = origins[from[std::min(source_char, from_count - 1)]];
+    out->text.append(converted.substr(to[k], to[k + 1] - to[k]));
+    out->offsets.insert(out->offsets.end(), to[k + 1] - to[k], origin);
+  }
+}
+
+// True when the code points of `text` include one the folder may change.
+bool NeedsFolding(const TraditionalFolder& folder, std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    if (folder.MayChange(NextCodePoint(text, &pos))) return true;
+  }
+  return false;
+}
+
+// Folds each stretch of non-ASCII text separately. No dictionary entry
+// contains ASCII, and OpenCC matches phrases left to right, so the result
+// equals converting the whole text at once.
+MappedText FoldTraditional(MappedText in) {
+  const TraditionalFolder& folder = T2sFolder();
+  MappedText out;
+  out.text.reserve(in.text.size());
+  out.offsets.reserve(in.text.size());
+  size_t pos = 0;
+  while (pos < in.text.size()) {
+    size_t begin = pos;
+    bool ascii = static_cast<unsigned char>(in.text[pos]) < 0x80;
+    while (pos < in.text.size() &&
+           (static_cast<unsigned char>(in.text[pos]) < 0x80) == ascii) {
+      ++pos;
+    }
+    std::string_view stretch(in.text.data() + begin, pos - begin);
+    const uint32_t* origins = in.offsets.data() + begin;
+    if (ascii || !NeedsFolding(folder, stretch)) {
+      out.AppendMapped(stretch, origins);
+      continue;
+    }
+    std::string converted = folder.Convert(std::string(stretch));
+    AppendAligned(stretch, origins, converted, &out);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) ||    // CJK Unified Ideographs
+         (c >= 0x3400 && c <= 0x4DBF) ||    // Extension A
+         (c >= 0x20000 && c <= 0x323AF) ||  // Extensions B-H, compatibility
+         (c >= 0xF900 && c <= 0xFAFF) ||    // Compatibility Ideographs
+         (c >= 0x2E80 && c <= 0x2FDF) ||    // radicals
+         c == 0x3005 || c == 0x3007 ||      // 々 〇
+         (c >= 0x3021 && c <= 0x3029) ||    // Hangzhou numerals
+         (c >= 0x3038 && c <= 0x303B);
+}
+
+NormalizedText Normalize(std::string_view original,
+                         const NormalizeOptions& options) {
+  MappedText text = Decode(original);
+  text = ApplyNfkc(text, options.case_fold);
+  text = CollapseWhitespace(text);
+  if (options.fold_traditional) text = FoldTraditional(std::move(text));
+
+  NormalizedText result;
+  result.text = std::move(text.text);
+  result.offsets = std::move(text.offsets);
+  result.offsets.push_back(static_cast<uint32_t>(original.size()));
+  return result;
+}
+
+std::string NormalizeText(std::string_view original,
+                          const NormalizeOptions& options) {
+  return Normalize(original, options).text;
+}
+
+OriginalSpan MapToOriginal(const NormalizedText& normalized, size_t begin,
+                           size_t end) {
+  const std::vector<uint32_t>& offsets = normalized.offsets;
+  size_t last = offsets.size() - 1;
+  begin = std::min(begin, last);
+  end = std::clamp(end, begin, last);
+  OriginalSpan span;
+  span.begin = offsets[begin];
+  if (end == begin) {
+    span.end = span.begin;
+    return span;
+  }
+
+  // The last byte's character ends where the next different origin starts.
+  uint32_t last_origin = offsets[end - 1];
+  size_t k = end;
+  while (k < last && offsets[k] <= last_origin) ++k;
+  span.end = std::max<size_t>(offsets[k], last_origin);
+  return span;
+}
+
+}  // namespace bidscope

@@ -1,0 +1,154 @@
+// IndexWriter over a Xapian WritableDatabase.
+#include <xapian.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "index/file_state_json.h"
+#include "index/index.h"
+#include "index/stored_data.h"
+#include "index/terms.h"
+
+namespace bidscope {
+namespace {
+
+// Runs `fn`, turning a Xapian::Error into an IndexError that names the
+// index directory and the operation.
+template <typename Fn>
+auto GuardXapian(const std::string& dir, const std::string& what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const Xapian::Error& e) {
+    throw IndexError(dir + ": " + what + " failed: " + e.get_description());
+  }
+}
+
+class XapianIndexWriter : public IndexWriter {
+ public:
+  XapianIndexWriter(Xapian::WritableDatabase db, std::string dir)
+      : db_(std::move(db)), dir_(std::move(dir)) {}
+
+  template <typename Fn>
+  auto Guard(const std::string& what, Fn&& fn) const {
+    return GuardXapian(dir_, what, std::forward<Fn>(fn));
+  }
+
+  bool Put(const std::string& doc_id, const std::string& prepared,
+           const std::string& path) override {
+    return Guard("storing document " + doc_id, [&] {
+      std::string id_term = kIdPrefix + doc_id;
+      Xapian::PostingIterator existing = db_.postlist_begin(id_term);
+      if (existing != db_.postlist_end(id_term)) {
+        AddPath(*existing, path);
+        return false;
+      }
+      Xapian::Document doc = Xapian::Document::unserialise(prepared);
+      doc.add_boolean_term(id_term);
+      doc.add_boolean_term(PathTerm(path));
+      doc.set_data(ReplaceStoredPaths(doc.get_data(), {path}));
+      db_.replace_document(id_term, doc);
+      return true;
+    });
+  }
+
+  void RemovePath(const std::string& doc_id, const std::string& path) override {
+    Guard("removing path " + path, [&] {
+      std::string id_term = kIdPrefix + doc_id;
+      Xapian::PostingIterator it = db_.postlist_begin(id_term);
+      if (it == db_.postlist_end(id_term)) return;
+      Xapian::Document doc = db_.get_document(*it);
+      std::vector<std::string> paths = ParseStoredData(doc.get_data()).paths;
+      std::erase(paths, path);
+      if (paths.empty()) {
+        db_.delete_document(*it);
+        return;
+      }
+      RemoveTermIfPresent(PathTerm(path), &doc);
+      doc.set_data(ReplaceStoredPaths(doc.get_data(), paths));
+      db_.replace_document(*it, doc);
+    });
+  }
+
+  std::optional<FileState> GetFileState(
+      const std::string& path) const override {
+    return Guard("reading file state of " + path, [&] {
+      return FileStateFromJson(db_.get_metadata(FileStateKey(path)));
+    });
+  }
+
+  void SetFileState(const FileState& state) override {
+    Guard("writing file state of " + state.path, [&] {
+      db_.set_metadata(FileStateKey(state.path), FileStateToJson(state));
+    });
+  }
+
+  void EraseFileState(const std::string& path) override {
+    Guard("erasing file state of " + path,
+          [&] { db_.set_metadata(FileStateKey(path), ""); });
+  }
+
+  std::vector<FileState> ListFileStates() const override {
+    return Guard("listing file states", [&] {
+      std::vector<FileState> states;
+      for (auto it = db_.metadata_keys_begin(kFileStateKeyPrefix);
+           it != db_.metadata_keys_end(kFileStateKeyPrefix); ++it) {
+        std::optional<FileState> state =
+            FileStateFromJson(db_.get_metadata(*it));
+        if (state) states.push_back(std::move(*state));
+      }
+      return states;
+    });
+  }
+
+  void SetMetadata(const std::string& key, const std::string& value) override {
+    Guard("writing metadata " + key,
+          [&] { db_.set_metadata(kUserMetadataPrefix + key, value); });
+  }
+
+  std::string GetMetadata(const std::string& key) const override {
+    return Guard("reading metadata " + key,
+                 [&] { return db_.get_metadata(kUserMetadataPrefix + key); });
+  }
+
+  void Commit() override {
+    Guard("committing", [&] { db_.commit(); });
+  }
+
+ private:
+  void AddPath(Xapian::docid docid, const std::string& path) {
+    Xapian::Document doc = db_.get_document(docid);
+    std::vector<std::string> paths = ParseStoredData(doc.get_data()).paths;
+    if (std::find(paths.begin(), paths.end(), path) != paths.end()) return;
+    paths.push_back(path);
+    doc.add_boolean_term(PathTerm(path));
+    doc.set_data(ReplaceStoredPaths(doc.get_data(), paths));
+    db_.replace_document(docid, doc);
+  }
+
+  static void RemoveTermIfPresent(const std::string& term,
+                                  Xapian::Document* doc) {
+    Xapian::TermIterator it = doc->termlist_begin();
+    it.skip_to(term);
+    if (it != doc->termlist_end() && *it == term) doc->remove_term(term);
+  }
+
+  // Xapian's WritableDatabase methods are not const, but the reading ones
+  // do not change the database.
+  mutable Xapian::WritableDatabase db_;
+  std::string dir_;
+};
+
+}  // namespace
+
+std::unique_ptr<IndexWriter> IndexWriter::Open(const std::string& dir) {
+  try {
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    return std::make_unique<XapianIndexWriter>(std::move(db), dir);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(
+        dir + ": cannot open the index for writing: " + e.get_description());
+  }
+}
+
+}  // namespace bidscope

@@ -1,0 +1,172 @@
+// Searcher over a read-only Xapian database.
+#include <xapian.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "index/file_state_json.h"
+#include "index/index.h"
+#include "index/query_parser.h"
+#include "index/snippet.h"
+#include "index/stored_data.h"
+#include "index/terms.h"
+
+namespace bidscope {
+namespace {
+
+// Attempts at a read that a concurrent commit invalidated before giving up.
+constexpr int kMaxReadAttempts = 5;
+
+// Maximum length of a document id (SHA-256 in hex).
+constexpr size_t kIdLength = 64;
+
+bool IsHexPrefix(const std::string& text) {
+  if (text.empty() || text.size() > kIdLength) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+}
+
+[[noreturn]] void Fail(const std::string& dir, const std::string& what,
+                       const Xapian::Error& e) {
+  throw IndexError(dir + ": " + what + " failed: " + e.get_description());
+}
+
+// Runs `fn` on the latest committed revision of `db`, reopening and
+// retrying when a writer's commit replaces the revision being read.
+template <typename Fn>
+auto ReadLatest(Xapian::Database& db, const std::string& dir,
+                const std::string& what, Fn&& fn) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db.reopen();
+      return fn();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= kMaxReadAttempts) Fail(dir, what, e);
+    } catch (const Xapian::Error& e) {
+      Fail(dir, what, e);
+    }
+  }
+}
+
+class XapianSearcher : public Searcher {
+ public:
+  XapianSearcher(Xapian::Database db, std::string dir)
+      : db_(std::move(db)), dir_(std::move(dir)) {}
+
+  // Reads the latest revision; the template is defined before its uses
+  // because its return type is deduced.
+  template <typename Fn>
+  auto Read(const std::string& what, Fn&& fn) {
+    return ReadLatest(db_, dir_, what, std::forward<Fn>(fn));
+  }
+
+  SearchResult Search(std::string_view query,
+                      const SearchOptions& options) override {
+    ParsedQuery parsed = ParseQuery(query);
+    Xapian::Query xapian_query = Xapian::Query::unserialise(parsed.serialised);
+    return Read("searching", [&] {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(xapian_query);
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      Xapian::MSet mset =
+          enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                           static_cast<Xapian::doccount>(options.limit));
+      SearchResult result;
+      result.total_estimate = mset.get_matches_estimated();
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        result.hits.push_back(MakeHit(it, parsed, options));
+      }
+      return result;
+    });
+  }
+
+  std::optional<Stored> Get(const std::string& id_or_path) override {
+    return Read(
+        "reading document " + id_or_path, [&]() -> std::optional<Stored> {
+          std::optional<Xapian::docid> docid = FindDocument(id_or_path);
+          if (!docid) return std::nullopt;
+          StoredData data =
+              ParseStoredData(db_.get_document(*docid).get_data());
+          return Stored{std::move(data.document), std::move(data.paths)};
+        });
+  }
+
+  uint64_t DocumentCount() override {
+    return Read("counting documents",
+                [&] { return static_cast<uint64_t>(db_.get_doccount()); });
+  }
+
+  std::vector<FileState> ListFileStates() override {
+    return Read("listing file states", [&] {
+      std::vector<FileState> states;
+      for (auto it = db_.metadata_keys_begin(kFileStateKeyPrefix);
+           it != db_.metadata_keys_end(kFileStateKeyPrefix); ++it) {
+        std::optional<FileState> state =
+            FileStateFromJson(db_.get_metadata(*it));
+        if (state) states.push_back(std::move(*state));
+      }
+      return states;
+    });
+  }
+
+  std::string GetMetadata(const std::string& key) override {
+    return Read("reading metadata " + key,
+                [&] { return db_.get_metadata(kUserMetadataPrefix + key); });
+  }
+
+ private:
+  Hit MakeHit(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
+              const SearchOptions& options) {
+    StoredData data = ParseStoredData(it.get_document().get_data());
+    Hit hit;
+    hit.doc_id = data.document.id;
+    hit.paths = std::move(data.paths);
+    hit.title = data.document.metadata.title;
+    hit.format = std::string(FormatName(data.document.format));
+    hit.score = it.get_weight();
+    hit.rank = static_cast<int>(it.get_rank()) + 1;
+    Snippet snippet =
+        MakeSnippet(data.document, parsed.patterns, options.snippet_chars);
+    hit.snippet = std::move(snippet.text);
+    hit.highlights = std::move(snippet.highlights);
+    hit.page = snippet.page;
+    return hit;
+  }
+
+  std::optional<Xapian::docid> FirstWithTerm(const std::string& term) {
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    return *it;
+  }
+
+  // A path first, then a whole id, then an id prefix shared by no other.
+  std::optional<Xapian::docid> FindDocument(const std::string& id_or_path) {
+    if (auto by_path = FirstWithTerm(PathTerm(id_or_path))) return by_path;
+    if (!IsHexPrefix(id_or_path)) return std::nullopt;
+    std::string prefix = kIdPrefix + id_or_path;
+    Xapian::TermIterator it = db_.allterms_begin(prefix);
+    if (it == db_.allterms_end(prefix)) return std::nullopt;
+    std::string term = *it;
+    if (++it != db_.allterms_end(prefix)) return std::nullopt;  // ambiguous
+    return FirstWithTerm(term);
+  }
+
+  Xapian::Database db_;
+  std::string dir_;
+};
+
+}  // namespace
+
+std::unique_ptr<Searcher> Searcher::Open(const std::string& dir) {
+  try {
+    Xapian::Database db(dir);
+    return std::make_unique<XapianSearcher>(std::move(db), dir);
+  } catch (const Xapian::Error& e) {
+    throw IndexError(
+        dir + ": cannot open the index for reading: " + e.get_description());
+  }
+}
+
+}  // namespace bidscope

@@ -1,0 +1,227 @@
+#include "index/snippet.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include "extract/normalize.h"
+#include "index/terms.h"
+
+namespace bidscope {
+namespace {
+
+// A match in normalised page text, as a byte range.
+struct Match {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t pattern = 0;
+};
+
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+// True when a match of [begin, end) does not cut a Latin word or number.
+bool OnWordBoundaries(std::string_view text, size_t begin, size_t end) {
+  if (begin > 0 && IsAsciiAlnum(text[begin]) && IsAsciiAlnum(text[begin - 1]))
+    return false;
+  if (end < text.size() && IsAsciiAlnum(text[end - 1]) &&
+      IsAsciiAlnum(text[end]))
+    return false;
+  return true;
+}
+
+void FindSubstrings(std::string_view text, const MatchPattern& pattern,
+                    size_t index, std::vector<Match>* matches) {
+  if (pattern.text.empty()) return;
+  size_t at = text.find(pattern.text);
+  while (at != std::string_view::npos) {
+    size_t end = at + pattern.text.size();
+    if (OnWordBoundaries(text, at, end)) matches->push_back({at, end, index});
+    at = text.find(pattern.text, end);
+  }
+}
+
+void FindWords(std::string_view text, const std::vector<Token>& tokens,
+               const MatchPattern& pattern, size_t index,
+               std::vector<Match>* matches) {
+  for (const Token& token : tokens) {
+    for (std::string_view part : token.parts) {
+      bool hit = pattern.kind == MatchPattern::Kind::kStem
+                     ? StemTerm(part, "") == pattern.text
+                     : part.starts_with(pattern.text);
+      if (!hit) continue;
+      size_t begin = static_cast<size_t>(part.data() - text.data());
+      matches->push_back({begin, begin + part.size(), index});
+    }
+  }
+}
+
+std::vector<Match> FindMatches(std::string_view text,
+                               const std::vector<MatchPattern>& patterns) {
+  std::vector<Match> matches;
+  std::vector<Token> tokens;
+  bool tokenized = false;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (patterns[i].kind == MatchPattern::Kind::kSubstring) {
+      FindSubstrings(text, patterns[i], i, &matches);
+      continue;
+    }
+    if (!tokenized) tokens = Tokenize(text);
+    tokenized = true;
+    FindWords(text, tokens, patterns[i], i, &matches);
+  }
+  std::sort(matches.begin(), matches.end(),
+            [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return matches;
+}
+
+struct Passage {
+  size_t distinct = 0;  // distinct patterns near the first match
+  size_t first = 0;     // index of the first match of the passage
+};
+
+// The match that starts the window with the most distinct patterns.
+Passage BestPassage(const std::vector<Match>& matches, size_t window_bytes) {
+  Passage best;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    std::set<size_t> seen;
+    for (size_t j = i; j < matches.size() &&
+                       matches[j].begin < matches[i].begin + window_bytes;
+         ++j) {
+      seen.insert(matches[j].pattern);
+    }
+    if (seen.size() > best.distinct) best = {seen.size(), i};
+  }
+  return best;
+}
+
+size_t CountChars(std::string_view text, size_t begin, size_t end) {
+  size_t count = 0;
+  for (size_t i = begin; i < end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+// Moves back `chars` code points from `pos`.
+size_t BackChars(std::string_view text, size_t pos, size_t chars) {
+  while (pos > 0 && chars > 0) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
+      --pos;
+    --chars;
+  }
+  return pos;
+}
+
+bool IsLayoutSpace(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// Copies up to `max_chars` code points of `text` from `begin`, re-encoding
+// invalid bytes as U+FFFD and whitespace runs as one space, and records for
+// each copied original offset the snippet offset it landed at.
+Snippet CutText(std::string_view text, size_t begin, size_t max_chars,
+                const std::vector<OriginalSpan>& spans) {
+  Snippet snippet;
+  std::vector<std::pair<size_t, size_t>> landed;  // original -> snippet
+  size_t chars = 0;
+  size_t pos = begin;
+  bool previous_space = false;
+  while (pos < text.size() && chars < max_chars) {
+    size_t char_begin = pos;
+    int32_t i = static_cast<int32_t>(pos);
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i,
+            static_cast<int32_t>(text.size()), c);
+    pos = static_cast<size_t>(i);
+    landed.push_back({char_begin, snippet.text.size()});
+    if (c < 0) c = 0xFFFD;
+    bool space = IsLayoutSpace(c);
+    if (space && previous_space) continue;
+    if (space) c = ' ';
+    previous_space = space;
+    char buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    snippet.text.append(buffer, length);
+    ++chars;
+  }
+  landed.push_back({pos, snippet.text.size()});
+
+  auto snippet_offset = [&](size_t original) {
+    auto it = std::lower_bound(
+        landed.begin(), landed.end(), original,
+        [](const auto& entry, size_t value) { return entry.first < value; });
+    return it == landed.end() ? snippet.text.size() : it->second;
+  };
+  for (const OriginalSpan& span : spans) {
+    if (span.end <= begin || span.begin >= pos) continue;
+    size_t from = snippet_offset(std::max(span.begin, begin));
+    size_t to = snippet_offset(std::min(span.end, pos));
+    if (to > from) snippet.highlights.push_back({from, to});
+  }
+  return snippet;
+}
+
+struct PageChoice {
+  const Page* page = nullptr;
+  NormalizedText normalized;
+  std::vector<Match> matches;
+  Passage passage;
+};
+
+PageChoice ChoosePage(const Document& doc,
+                      const std::vector<MatchPattern>& patterns,
+                      size_t window_bytes) {
+  PageChoice best;
+  for (const Page& page : doc.pages) {
+    if (!page.reliable) continue;
+    if (best.page == nullptr) best.page = &page;
+    if (patterns.empty()) break;
+    NormalizedText normalized = Normalize(page.text);
+    std::vector<Match> matches = FindMatches(normalized.text, patterns);
+    if (matches.empty()) continue;
+    Passage passage = BestPassage(matches, window_bytes);
+    if (passage.distinct <= best.passage.distinct) continue;
+    best = {&page, std::move(normalized), std::move(matches), passage};
+    if (passage.distinct == patterns.size()) break;
+  }
+  return best;
+}
+
+}  // namespace
+
+Snippet MakeSnippet(const Document& doc,
+                    const std::vector<MatchPattern>& patterns,
+                    size_t snippet_chars) {
+  // Han text takes three bytes a character in UTF-8.
+  PageChoice choice = ChoosePage(doc, patterns, snippet_chars * 3);
+  if (choice.page == nullptr || snippet_chars == 0) return {};
+  const std::string& text = choice.page->text;
+
+  std::vector<OriginalSpan> spans;
+  for (const Match& match : choice.matches) {
+    spans.push_back(MapToOriginal(choice.normalized, match.begin, match.end));
+  }
+
+  // Start about a third of the free space before the first match.
+  size_t begin = 0;
+  if (!spans.empty()) {
+    const OriginalSpan& first = spans[choice.passage.first];
+    size_t match_chars = CountChars(text, first.begin, first.end);
+    size_t lead =
+        snippet_chars > match_chars ? (snippet_chars - match_chars) / 3 : 0;
+    begin = BackChars(text, first.begin, lead);
+  }
+  Snippet snippet = CutText(text, begin, snippet_chars, spans);
+  if (doc.paged) snippet.page = choice.page->number;
+  return snippet;
+}
+
+}  // namespace bidscope

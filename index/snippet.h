@@ -1,0 +1,39 @@
+// Snippets: the best matching passage of a document in its original text,
+// with the query's matches marked.
+#ifndef BIDSCOPE_INDEX_SNIPPET_H_
+#define BIDSCOPE_INDEX_SNIPPET_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+#include "index/index.h"
+#include "index/query_parser.h"
+
+namespace bidscope {
+
+struct Snippet {
+  // Original text of about the requested number of characters, valid UTF-8,
+  // with runs of whitespace shown as one space.
+  std::string text;
+
+  // One span per match inside `text`, each covering the whole match.
+  std::vector<Highlight> highlights;
+
+  // Page of the passage, for paged documents only.
+  std::optional<int> page;
+};
+
+// Finds the passage of `doc` where the most distinct `patterns` occur close
+// together (the earliest on ties), looking only at reliable pages, and cuts
+// about `snippet_chars` characters of original text around it. Without a
+// match the snippet is the start of the first reliable page.
+Snippet MakeSnippet(const Document& doc,
+                    const std::vector<MatchPattern>& patterns,
+                    size_t snippet_chars);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_SNIPPET_H_

@@ -1,0 +1,35 @@
+// The data stored with each Xapian document: the document's JSON
+// (extract/document_json.h) with a "paths" array of every path the
+// document was found at.
+#ifndef BIDSCOPE_INDEX_STORED_DATA_H_
+#define BIDSCOPE_INDEX_STORED_DATA_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+
+namespace bidscope {
+
+struct StoredData {
+  Document document;
+  std::vector<std::string> paths;
+};
+
+// Parses stored data. Throws IndexError when it is not valid JSON of a
+// document, which means the index is damaged or was written by another
+// program.
+StoredData ParseStoredData(std::string_view data);
+
+// Returns `data` with `paths` in place of its stored paths.
+std::string ReplaceStoredPaths(std::string_view data,
+                               const std::vector<std::string>& paths);
+
+// Term for a path: "P" + path, or "P#" + SHA-256 of the path when the term
+// would be longer than Xapian allows.
+std::string PathTerm(std::string_view path);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_STORED_DATA_H_

@@ -1,0 +1,374 @@
+#include "index/index.h"
+
+#include <gtest/gtest.h>
+#include <unicode/utf8.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "extract/extract.h"
+#include "index/snippet.h"
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+using testing::TempDir;
+
+Document MakeDocument(const std::vector<std::string>& pages,
+                      bool paged = false) {
+  Document doc;
+  std::string all;
+  for (const std::string& page : pages) all += page + "\f";
+  doc.id = Sha256Hex(all);
+  doc.format = paged ? Format::kPdf : Format::kText;
+  doc.paged = paged;
+  int number = 1;
+  for (const std::string& text : pages) {
+    Page page;
+    page.number = number++;
+    page.text = text;
+    doc.pages.push_back(page);
+  }
+  doc.metadata.page_count = static_cast<int>(pages.size());
+  return doc;
+}
+
+class IndexTest : public ::testing::Test {
+ protected:
+  std::string Dir() const { return dir_.path().string(); }
+
+  void Store(const Document& doc, const std::string& path) {
+    auto writer = IndexWriter::Open(Dir());
+    writer->Put(doc.id, PrepareDocument(doc), path);
+    writer->Commit();
+  }
+
+  SearchResult Find(const std::string& query, SearchOptions options = {}) {
+    return Searcher::Open(Dir())->Search(query, options);
+  }
+
+  TempDir dir_;
+};
+
+bool IsValidUtf8(const std::string& text) {
+  int32_t i = 0;
+  int32_t length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+TEST_F(IndexTest, PutStoresDocumentWithPath) {
+  Document doc = MakeDocument({"本项目采购舆情监测服务一套。"});
+  doc.metadata.title = "招标公告";
+  Store(doc, "/data/a.txt");
+  auto searcher = Searcher::Open(Dir());
+  EXPECT_EQ(searcher->DocumentCount(), 1u);
+  for (const std::string& key :
+       {doc.id, doc.id.substr(0, 8), std::string("/data/a.txt")}) {
+    std::optional<Searcher::Stored> stored = searcher->Get(key);
+    ASSERT_TRUE(stored.has_value()) << key;
+    EXPECT_EQ(stored->document.id, doc.id);
+    EXPECT_EQ(stored->document.metadata.title, "招标公告");
+    ASSERT_EQ(stored->paths.size(), 1u);
+    EXPECT_EQ(stored->paths[0], "/data/a.txt");
+  }
+  EXPECT_FALSE(searcher->Get("ffffffff").has_value());
+  EXPECT_FALSE(searcher->Get("/data/missing.txt").has_value());
+}
+
+TEST_F(IndexTest, SameIdAddsPathInsteadOfDuplicate) {
+  Document doc = MakeDocument({"舆情监测"});
+  auto writer = IndexWriter::Open(Dir());
+  EXPECT_TRUE(writer->Put(doc.id, PrepareDocument(doc), "a.txt"));
+  EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "b.txt"));
+  EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "b.txt"));
+  writer->Commit();
+  auto searcher = Searcher::Open(Dir());
+  EXPECT_EQ(searcher->DocumentCount(), 1u);
+  SearchResult result = searcher->Search("舆情", {});
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].paths, (std::vector<std::string>{"a.txt", "b.txt"}));
+  EXPECT_TRUE(searcher->Get("b.txt").has_value());
+}
+
+TEST_F(IndexTest, RemovePathDeletesWithLastPath) {
+  Document doc = MakeDocument({"舆情监测"});
+  auto writer = IndexWriter::Open(Dir());
+  writer->Put(doc.id, PrepareDocument(doc), "a.txt");
+  writer->Put(doc.id, PrepareDocument(doc), "b.txt");
+  writer->RemovePath(doc.id, "a.txt");
+  writer->Commit();
+  auto searcher = Searcher::Open(Dir());
+  EXPECT_FALSE(searcher->Get("a.txt").has_value());
+  ASSERT_TRUE(searcher->Get("b.txt").has_value());
+  EXPECT_EQ(searcher->Get("b.txt")->paths, std::vector<std::string>{"b.txt"});
+  writer->RemovePath(doc.id, "b.txt");
+  writer->Commit();
+  EXPECT_EQ(searcher->DocumentCount(), 0u);
+}
+
+TEST_F(IndexTest, FileStatesCommitWithDocuments) {
+  auto writer = IndexWriter::Open(Dir());
+  FileState state{"/data/a.pdf", 1234, 5678, "abcd", "indexed", ""};
+  writer->SetFileState(state);
+  writer->SetFileState({"/data/b.pdf", 1, 2, "", "failed", "damaged"});
+  writer->SetMetadata("version", "1");
+  ASSERT_TRUE(writer->GetFileState("/data/a.pdf").has_value());
+  EXPECT_EQ(writer->GetFileState("/data/a.pdf")->mtime_ns, 5678);
+
+  auto searcher = Searcher::Open(Dir());
+  EXPECT_TRUE(searcher->ListFileStates().empty());  // not committed yet
+  writer->Commit();
+  std::vector<FileState> states = searcher->ListFileStates();
+  ASSERT_EQ(states.size(), 2u);
+  EXPECT_EQ(states[0].path, "/data/a.pdf");
+  EXPECT_EQ(states[0].doc_id, "abcd");
+  EXPECT_EQ(states[1].reason, "damaged");
+  EXPECT_EQ(searcher->GetMetadata("version"), "1");
+
+  writer->EraseFileState("/data/a.pdf");
+  writer->Commit();
+  EXPECT_FALSE(writer->GetFileState("/data/a.pdf").has_value());
+  EXPECT_EQ(searcher->ListFileStates().size(), 1u);
+}
+
+TEST_F(IndexTest, LongPathsKeepTheirFileState) {
+  std::string path = "/data/" + std::string(400, 'x') + ".pdf";
+  auto writer = IndexWriter::Open(Dir());
+  writer->SetFileState({path, 1, 2, "id", "indexed", ""});
+  Document doc = MakeDocument({"舆情"});
+  writer->Put(doc.id, PrepareDocument(doc), path);
+  writer->Commit();
+  ASSERT_TRUE(writer->GetFileState(path).has_value());
+  EXPECT_EQ(writer->GetFileState(path)->path, path);
+  auto searcher = Searcher::Open(Dir());
+  ASSERT_TRUE(searcher->Get(path).has_value());
+  EXPECT_EQ(searcher->Get(path)->paths[0], path);
+}
+
+TEST_F(IndexTest, SecondWriterIsRejected) {
+  auto writer = IndexWriter::Open(Dir());
+  try {
+    IndexWriter::Open(Dir());
+    ADD_FAILURE() << "second writer opened";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find(Dir()), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(IndexTest, MissingIndexIsAnIndexError) {
+  EXPECT_THROW(Searcher::Open(Dir() + "/absent"), IndexError);
+}
+
+TEST_F(IndexTest, SearcherSeesLaterCommits) {
+  auto writer = IndexWriter::Open(Dir());
+  writer->Commit();
+  auto searcher = Searcher::Open(Dir());
+  EXPECT_EQ(searcher->Search("舆情", {}).hits.size(), 0u);
+  for (int i = 0; i < 50; ++i) {
+    Document doc = MakeDocument({"舆情监测 " + std::to_string(i)});
+    writer->Put(doc.id, PrepareDocument(doc), std::to_string(i));
+    writer->Commit();
+    SearchOptions options;
+    options.limit = 100;
+    EXPECT_EQ(searcher->Search("舆情", options).hits.size(),
+              static_cast<size_t>(i + 1));
+  }
+}
+
+TEST_F(IndexTest, UnreliablePagesAreNotIndexed) {
+  Document doc = MakeDocument({"舆情监测", "乱码页面"}, true);
+  doc.pages[1].reliable = false;
+  Store(doc, "a.pdf");
+  EXPECT_EQ(Find("舆情监测").hits.size(), 1u);
+  EXPECT_EQ(Find("乱码").hits.size(), 0u);
+}
+
+TEST_F(IndexTest, PhraseAcrossPageBoundaryDoesNotMatch) {
+  Store(MakeDocument({"第一页结尾是舆情", "监测服务在第二页"}, true), "a.pdf");
+  EXPECT_EQ(Find("舆情监测").hits.size(), 0u);
+  EXPECT_EQ(Find("\"舆情 监测\"").hits.size(), 0u);
+  EXPECT_EQ(Find("舆情 监测").hits.size(), 1u);
+}
+
+TEST_F(IndexTest, ReportsPageOfPagedDocuments) {
+  Store(MakeDocument({"封面", "本项目采购舆情监测服务"}, true), "a.pdf");
+  Store(MakeDocument({"本项目采购舆情监测服务一套"}), "a.txt");
+  SearchOptions options;
+  SearchResult result = Find("舆情监测", options);
+  ASSERT_EQ(result.hits.size(), 2u);
+  for (const Hit& hit : result.hits) {
+    if (hit.format == "pdf") {
+      ASSERT_TRUE(hit.page.has_value());
+      EXPECT_EQ(*hit.page, 2);
+    } else {
+      EXPECT_FALSE(hit.page.has_value());
+    }
+    EXPECT_EQ(hit.rank, &hit - &result.hits[0] + 1);
+  }
+  EXPECT_EQ(result.total_estimate, 2u);
+}
+
+TEST_F(IndexTest, LimitAndOffsetPage) {
+  auto writer = IndexWriter::Open(Dir());
+  for (int i = 0; i < 5; ++i) {
+    Document doc = MakeDocument({"招标公告 " + std::to_string(i)});
+    writer->Put(doc.id, PrepareDocument(doc), std::to_string(i));
+  }
+  writer->Commit();
+  SearchOptions options;
+  options.limit = 2;
+  options.offset = 4;
+  SearchResult result = Find("招标", options);
+  EXPECT_EQ(result.total_estimate, 5u);
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].rank, 5);
+}
+
+TEST_F(IndexTest, NotOnlyQueryMatchesAllOthers) {
+  Store(MakeDocument({"招标公告"}), "a");
+  Store(MakeDocument({"废标公告"}), "b");
+  Store(MakeDocument({"中标结果"}), "c");
+  SearchResult result = Find("-废标");
+  ASSERT_EQ(result.hits.size(), 2u);
+  for (const Hit& hit : result.hits) EXPECT_NE(hit.paths[0], "b");
+}
+
+TEST_F(IndexTest, FormatFilterAndWildcard) {
+  Store(MakeDocument({"Budget approval for 2021"}, true), "a.pdf");
+  Store(MakeDocument({"Budgetary notes"}), "b.txt");
+  EXPECT_EQ(Find("budg*").hits.size(), 2u);
+  EXPECT_EQ(Find("budg* type:pdf").hits.size(), 1u);
+  EXPECT_EQ(Find("budgets").hits.size(), 1u);
+  EXPECT_EQ(Find("\"budgets\"").hits.size(), 0u);
+}
+
+TEST_F(IndexTest, CodesMatchWholeAndByParts) {
+  Store(MakeDocument({"项目编号：ZB2021-0123，采购5G基站和iPhone13。"}), "a");
+  for (const char* query : {"ZB2021-0123", "zb2021", "0123", "5G基站", "5g",
+                            "iPhone13", "ＺＢ２０２１－０１２３"}) {
+    EXPECT_EQ(Find(query).hits.size(), 1u) << query;
+  }
+  EXPECT_EQ(Find("ZB2021-0124").hits.size(), 0u);
+}
+
+TEST_F(IndexTest, TitleFieldMatchesTitleOnly) {
+  Document doc = MakeDocument({"正文没有那个词"});
+  doc.metadata.title = "废标公告";
+  Store(doc, "a");
+  Store(MakeDocument({"废标公告在正文"}), "b");
+  SearchResult result = Find("title:废标");
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_EQ(result.hits[0].paths[0], "a");
+  EXPECT_EQ(result.hits[0].title, "废标公告");
+  EXPECT_EQ(Find("废标").hits.size(), 2u);
+}
+
+TEST(SnippetTest, HighlightsWholeMatchInOriginalText) {
+  Document doc = MakeDocument(
+      {"說明文字。臺北市政府採購公告：本案採購輿情監測服務，預算金額。"});
+  std::vector<MatchPattern> patterns = {
+      {MatchPattern::Kind::kSubstring, "舆情监测"}};
+  Snippet snippet = MakeSnippet(doc, patterns, 12);
+  ASSERT_EQ(snippet.highlights.size(), 1u);
+  const Highlight& h = snippet.highlights[0];
+  EXPECT_EQ(snippet.text.substr(h.begin, h.end - h.begin), "輿情監測");
+  EXPECT_EQ(snippet.text, "採購輿情監測服務，預算金");
+}
+
+TEST(SnippetTest, ValidUtf8AtEveryLength) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "招標公告 Budget ①號 \xF0\x9F\x93\x84 ";
+  text += "舆情监测";
+  text += "\xFF tail";  // invalid byte
+  Document doc = MakeDocument({text});
+  std::vector<MatchPattern> patterns = {
+      {MatchPattern::Kind::kSubstring, "舆情监测"},
+      {MatchPattern::Kind::kStem, "Zbudget"}};
+  for (size_t length = 1; length <= 200; ++length) {
+    Snippet snippet = MakeSnippet(doc, patterns, length);
+    ASSERT_TRUE(IsValidUtf8(snippet.text)) << "length " << length;
+    size_t chars = 0;
+    for (unsigned char c : snippet.text) chars += (c & 0xC0) != 0x80;
+    EXPECT_LE(chars, length);
+    for (const Highlight& h : snippet.highlights) {
+      ASSERT_LE(h.end, snippet.text.size()) << "length " << length;
+      ASSERT_LT(h.begin, h.end) << "length " << length;
+      EXPECT_TRUE(IsValidUtf8(snippet.text.substr(h.begin, h.end - h.begin)))
+          << "length " << length;
+    }
+  }
+}
+
+TEST(SnippetTest, StartsAtDocumentWithoutMatch) {
+  Document doc = MakeDocument({"第一页\n\n内容", "第二页"}, true);
+  Snippet snippet = MakeSnippet(doc, {}, 6);
+  EXPECT_EQ(snippet.text, "第一页 内容");
+  EXPECT_TRUE(snippet.highlights.empty());
+  ASSERT_TRUE(snippet.page.has_value());
+  EXPECT_EQ(*snippet.page, 1);
+}
+
+// Generated text from a fixed vocabulary, about `bytes` long.
+std::string GeneratedText(std::mt19937* random, size_t bytes) {
+  static const char* kWords[] = {
+      "采购",     "招标",        "公告",     "舆情监测", "服务",
+      "人民政府", "预算金额",    "中心",     "北京市",   "海淀区",
+      "项目编号", "ZB2021-0123", "合同",     "供应商",   "评标",
+      "Budget",   "technical",   "proposal", "，",       "。"};
+  std::uniform_int_distribution<size_t> pick(0, std::size(kWords) - 1);
+  std::string text;
+  while (text.size() < bytes) text += kWords[pick(*random)];
+  return text;
+}
+
+// Prints indexing speed and index size on generated text; nothing about
+// timing is asserted.
+TEST(IndexMeasureTest, ReportsIndexingRateAndSize) {
+  TempDir dir;
+  std::mt19937 random(42);
+  constexpr int kDocuments = 2000;
+  constexpr size_t kBytesPerDocument = 5000;
+  size_t text_bytes = 0;
+
+  auto start = std::chrono::steady_clock::now();
+  {
+    auto writer = IndexWriter::Open(dir.path().string());
+    for (int i = 0; i < kDocuments; ++i) {
+      Document doc = MakeDocument({GeneratedText(&random, kBytesPerDocument)});
+      text_bytes += doc.pages[0].text.size();
+      writer->Put(doc.id, PrepareDocument(doc), std::to_string(i));
+      if (i % 1000 == 999) writer->Commit();
+    }
+    writer->Commit();
+  }
+  std::chrono::duration<double> seconds =
+      std::chrono::steady_clock::now() - start;
+
+  size_t index_bytes = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(dir.path())) {
+    if (entry.is_regular_file()) index_bytes += entry.file_size();
+  }
+  auto searcher = Searcher::Open(dir.path().string());
+  EXPECT_EQ(searcher->DocumentCount(), static_cast<uint64_t>(kDocuments));
+
+  std::printf(
+      "Indexing: %d documents, %.1f MB of text in %.1f s: %.0f docs/s, "
+      "%.2f MB/s; index %.1f MB (%.2f MB per MB of text, stored text "
+      "included, not compacted)\n",
+      kDocuments, text_bytes / 1e6, seconds.count(),
+      kDocuments / seconds.count(), text_bytes / 1e6 / seconds.count(),
+      index_bytes / 1e6, static_cast<double>(index_bytes) / text_bytes);
+}
+
+}  // namespace
+}  // namespace bidscope

@@ -1,0 +1,106 @@
+#include "index/query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "index/index.h"
+
+namespace bidscope {
+namespace {
+
+struct QueryCase {
+  const char* query;
+  const char* expected;  // Xapian's description of the parsed query
+};
+
+class QueryTableTest : public ::testing::TestWithParam<QueryCase> {};
+
+TEST_P(QueryTableTest, ParsesToExpectedQuery) {
+  EXPECT_EQ(ParseQuery(GetParam().query).description, GetParam().expected)
+      << "query: " << GetParam().query;
+}
+
+const QueryCase kQueryCases[] = {
+    {"标", "Query(标)"},
+    {"招标", "Query(招标)"},
+    {"舆情监测", "Query((舆情 PHRASE 3 情监 PHRASE 3 监测))"},
+    {"\"舆情监测\"", "Query((舆情 PHRASE 3 情监 PHRASE 3 监测))"},
+    {"政府採購", "Query((政府 PHRASE 3 府采 PHRASE 3 采购))"},
+    {"title:招标", "Query(S招标)"},
+    {"title:\"招标公告\"", "Query((S招标 PHRASE 3 S标公 PHRASE 3 S公告))"},
+    {"招标 OR 废标", "Query((招标 OR 废标))"},
+    {"招标 AND 废标", "Query((招标 AND 废标))"},
+    {"招标 废标", "Query((招标 AND 废标))"},
+    {"公告 -废标", "Query((公告 AND_NOT 废标))"},
+    {"公告 NOT 废标", "Query((公告 AND_NOT 废标))"},
+    {"-废标", "Query((<alldocuments> AND_NOT 废标))"},
+    {"NOT 废标 NOT 招标", "Query((<alldocuments> AND_NOT (废标 OR 招标)))"},
+    {"a OR b c", "Query((Za OR (Zb AND Zc)))"},
+    {"(a OR b) c", "Query(((Za OR Zb) AND Zc))"},
+    {"-(a OR b) c", "Query((Zc AND_NOT (Za OR Zb)))"},
+    {"舆情*", "Query(舆情)"},
+    {"budg*", "Query(WILDCARD SYNONYM budg)"},
+    {"budgets", "Query(Zbudget)"},
+    {"\"budgets\"", "Query(budgets)"},
+    {"\"technical proposal\"", "Query((technical PHRASE 2 proposal))"},
+    {"\"budget 舆情\"", "Query((budget PHRASE 2 舆情))"},
+    {"budget 舆情 b", "Query((Zbudget AND 舆情 AND Zb))"},
+    {"ZB2021-0123", "Query(zb2021-0123)"},
+    {"ＺＢ２０２１－０１２３", "Query(zb2021-0123)"},
+    {"5G基站", "Query((5g PHRASE 2 基站))"},
+    {"type:pdf 招标", "Query((招标 FILTER XFpdf))"},
+    {"type:PDF", "Query((<alldocuments> FILTER XFpdf))"},
+    {"unknown:招标", "Query((unknown PHRASE 3 招标))"},
+    {"“舆情监测”", "Query((舆情 PHRASE 3 情监 PHRASE 3 监测))"},
+    {"（招标 OR 废标）公告", "Query(((招标 OR 废标) AND 公告))"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Table, QueryTableTest,
+                         ::testing::ValuesIn(kQueryCases));
+
+struct BadQueryCase {
+  const char* query;
+  const char* message;
+};
+
+class BadQueryTest : public ::testing::TestWithParam<BadQueryCase> {};
+
+TEST_P(BadQueryTest, ThrowsQueryError) {
+  try {
+    ParseQuery(GetParam().query);
+    ADD_FAILURE() << "no QueryError for: " << GetParam().query;
+  } catch (const QueryError& e) {
+    EXPECT_EQ(std::string(e.what()), GetParam().message);
+  }
+}
+
+const BadQueryCase kBadQueries[] = {
+    {"\"舆情监测",
+     "unbalanced quote: the phrase opened at character 1 has no closing "
+     "quote"},
+    {"(招标 OR 废标",
+     "unbalanced parenthesis: '(' at character 1 is not closed"},
+    {"招标)", "unbalanced parenthesis: ')' at character 3 has no matching '('"},
+    {"招标 OR", "OR at character 4 needs a term on both sides"},
+    {"AND 招标", "AND at character 1 needs a term on both sides"},
+    {"招标 NOT", "NOT at character 4 needs a term after it"},
+    {"", "the query is empty or contains only punctuation: \"\""},
+    {"，。", "the query is empty or contains only punctuation: \"，。\""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Table, BadQueryTest, ::testing::ValuesIn(kBadQueries));
+
+TEST(QueryParserTest, CollectsPositivePatternsOnly) {
+  ParsedQuery parsed = ParseQuery("舆情监测 budgets -废标 budg*");
+  ASSERT_EQ(parsed.patterns.size(), 3u);
+  EXPECT_EQ(parsed.patterns[0].text, "舆情监测");
+  EXPECT_EQ(parsed.patterns[0].kind, MatchPattern::Kind::kSubstring);
+  EXPECT_EQ(parsed.patterns[1].text, "Zbudget");
+  EXPECT_EQ(parsed.patterns[1].kind, MatchPattern::Kind::kStem);
+  EXPECT_EQ(parsed.patterns[2].text, "budg");
+  EXPECT_EQ(parsed.patterns[2].kind, MatchPattern::Kind::kWordPrefix);
+}
+
+}  // namespace
+}  // namespace bidscope

@@ -1,0 +1,96 @@
+#include "index/terms.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/normalize.h"
+
+namespace bidscope {
+namespace {
+
+// Postings as "term@position", position 0 meaning none, in generation order.
+std::string Describe(const GeneratedTerms& terms) {
+  std::string out;
+  for (const Posting& posting : terms.postings) {
+    if (!out.empty()) out += ' ';
+    out += posting.term + "@" + std::to_string(posting.position);
+  }
+  return out;
+}
+
+struct TermsCase {
+  const char* text;
+  const char* expected;
+};
+
+class TermsTableTest : public ::testing::TestWithParam<TermsCase> {};
+
+TEST_P(TermsTableTest, GeneratesExpectedPostings) {
+  std::string normalized = NormalizeText(GetParam().text);
+  EXPECT_EQ(Describe(GenerateTerms(normalized, "", 1)), GetParam().expected)
+      << "text: " << GetParam().text;
+}
+
+const TermsCase kTermsCases[] = {
+    // Unigrams without positions, bigrams at consecutive positions.
+    {"舆情监测", "舆@0 情@0 监@0 测@0 舆情@1 情监@2 监测@3"},
+    // A one-character run gives its unigram a position.
+    {"标", "标@1"},
+    // Punctuation between runs skips a position; whitespace does not.
+    {"舆情，监测", "舆@0 情@0 舆情@1 监@0 测@0 监测@3"},
+    {"公告 abc", "公@0 告@0 公告@1 Zabc@0 abc@2"},
+    // Words: lower case with positions, stems without.
+    {"Bidders submit", "Zbidder@0 bidders@1 Zsubmit@0 submit@2"},
+    // Codes: the whole code and its parts.
+    {"ZB2021-0123", "zb2021-0123@1 zb2021@1 0123@2"},
+    {"v1.2/b_c", "v1.2/b_c@1 v1@1 2@2 Zb@0 b@3 Zc@0 c@4"},
+    // A trailing full stop is not part of a code.
+    {"No. 5", "Zno@0 no@1 5@3"},
+    // Codes glued to Han stay findable.
+    {"5G基站", "5g@1 基@0 站@0 基站@2"},
+    {"iPhone13手机", "iphone13@1 手@0 机@0 手机@2"},
+    // Traditional text yields Simplified terms.
+    {"臺北", "台@0 北@0 台北@1"},
+    {"", ""},
+};
+
+INSTANTIATE_TEST_SUITE_P(Table, TermsTableTest,
+                         ::testing::ValuesIn(kTermsCases));
+
+TEST(TermsTest, PrefixAppliesToEveryTerm) {
+  EXPECT_EQ(Describe(GenerateTerms("招标 budget", "S", 1)),
+            "S招@0 S标@0 S招标@1 ZSbudget@0 Sbudget@2");
+}
+
+TEST(TermsTest, NumbersPositionsFromFirstPosition) {
+  GeneratedTerms terms = GenerateTerms("招标公告", "", 10);
+  EXPECT_EQ(Describe(terms), "招@0 标@0 公@0 告@0 招标@10 标公@11 公告@12");
+  EXPECT_EQ(terms.next_position, 13u);
+}
+
+TEST(TermsTest, SkipsOverlongTerms) {
+  std::string word(200, 'a');
+  EXPECT_EQ(Describe(GenerateTerms(word, "", 1)), "");
+}
+
+TEST(TermsTest, TokenizeMarksPunctuation) {
+  std::vector<Token> tokens = Tokenize("招标,abc def");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].text, "招标");
+  EXPECT_FALSE(tokens[0].after_punctuation);
+  EXPECT_EQ(tokens[1].text, "abc");
+  EXPECT_TRUE(tokens[1].after_punctuation);
+  EXPECT_EQ(tokens[2].text, "def");
+  EXPECT_FALSE(tokens[2].after_punctuation);
+}
+
+TEST(TermsTest, StemTermSkipsNumbersAndCodes) {
+  EXPECT_EQ(StemTerm("proposals", ""), "Zpropos");
+  EXPECT_EQ(StemTerm("proposals", "S"), "ZSpropos");
+  EXPECT_EQ(StemTerm("2021", ""), "");
+  EXPECT_EQ(StemTerm("iphone13", ""), "");
+}
+
+}  // namespace
+}  // namespace bidscope
