@@ -1,0 +1,67 @@
+// Optical character recognition of rendered page images with Tesseract.
+#ifndef BIDSCOPE_EXTRACT_OCR_H_
+#define BIDSCOPE_EXTRACT_OCR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace bidscope {
+
+// An 8-bit grayscale image that the caller owns.
+struct GrayImage {
+  const unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  int bytes_per_line = 0;
+  int dpi = 300;  // resolution the page was rendered at
+};
+
+struct OcrResult {
+  // Recognised text, UTF-8, with the spaces Tesseract puts between CJK
+  // characters removed.
+  std::string text;
+
+  // Mean word confidence, 0-100; -1 when recognition did not run.
+  double confidence = -1;
+
+  // Why recognition did not run, such as missing language data with the
+  // Debian package that provides it. Empty on success.
+  std::string error;
+};
+
+// A Tesseract instance (LSTM engine) kept initialised for one language set
+// between pages. Not thread-safe: use one engine per thread. Tesseract is
+// limited to one OpenMP thread, because its default threading made a page
+// several times slower on two cores; run documents in parallel instead.
+class OcrEngine {
+ public:
+  OcrEngine();
+  ~OcrEngine();
+  OcrEngine(OcrEngine&&) noexcept;
+  OcrEngine& operator=(OcrEngine&&) noexcept;
+
+  // Recognises `image` with `languages` in Tesseract's notation
+  // ("chi_sim+eng").
+  OcrResult Recognize(const GrayImage& image, const std::string& languages);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Removes spaces between two CJK characters (Han, kana, CJK and full-width
+// punctuation); other spaces stay.
+std::string RemoveSpacesBetweenCjk(std::string_view text);
+
+// Returns "chi_tra+eng" when `sample` reads as Traditional Chinese (OpenCC
+// t2s changes at least a tenth of its Han characters), else "chi_sim+eng".
+std::string ChooseOcrLanguages(std::string_view sample);
+
+// The Debian package with Tesseract data for `language`: "chi_sim" ->
+// "tesseract-ocr-chi-sim".
+std::string TesseractLanguagePackage(std::string_view language);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_EXTRACT_OCR_H_

@@ -1,0 +1,72 @@
+// Every PDF of the shared corpus: no crash, Poppler's page count, and text
+// where the manifest records a good text layer.
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "extract/formats.h"
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Manifest notes by corpus-relative path.
+std::map<std::string, std::string> ReadManifestNotes(const fs::path& corpus) {
+  std::map<std::string, std::string> notes;
+  std::ifstream manifest(corpus / "MANIFEST.tsv");
+  std::string line;
+  while (std::getline(manifest, line)) {
+    size_t tab = line.find('\t');
+    size_t last_tab = line.rfind('\t');
+    if (tab == std::string::npos) continue;
+    notes[line.substr(0, tab)] = line.substr(last_tab + 1);
+  }
+  return notes;
+}
+
+// Page count as pdfinfo prints it, or -1 when pdfinfo fails.
+int PdfinfoPages(const fs::path& path) {
+  testing::CommandResult result =
+      testing::RunProgram("pdfinfo", {path.string()});
+  size_t at = result.out.find("\nPages:");
+  if (result.exit_code != 0 || at == std::string::npos) return -1;
+  return std::stoi(result.out.substr(at + 7));
+}
+
+TEST(PdfCorpusTest, EveryPdfExtracts) {
+  BIDSCOPE_REQUIRE_SHARED();
+  fs::path corpus = testing::SharedDir() / "corpus";
+  std::map<std::string, std::string> notes = ReadManifestNotes(corpus);
+  ExtractOptions options;
+  options.ocr = OcrMode::kNever;
+  int checked = 0;
+  for (const fs::directory_entry& entry :
+       fs::recursive_directory_iterator(corpus)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".pdf") {
+      continue;
+    }
+    std::string relative = fs::relative(entry.path(), corpus).string();
+    Document doc = ExtractPdf(testing::ReadFile(entry.path()), options);
+    ++checked;
+
+    EXPECT_EQ(ExtractStatusName(doc.status), "ok") << relative << doc.error;
+    EXPECT_EQ(doc.metadata.page_count, PdfinfoPages(entry.path())) << relative;
+    EXPECT_EQ(doc.pages.size(), static_cast<size_t>(doc.metadata.page_count))
+        << relative;
+    if (notes[relative].find("pdftotext: text OK") == std::string::npos) {
+      continue;
+    }
+    size_t text_bytes = 0;
+    for (const Page& page : doc.pages) text_bytes += page.text.size();
+    EXPECT_GT(text_bytes, 0u) << relative;
+  }
+  EXPECT_GT(checked, 0);
+}
+
+}  // namespace
+}  // namespace bidscope
