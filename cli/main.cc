@@ -1,6 +1,7 @@
 // The bidscope command line: flags are parsed first, their combinations
 // checked second, then one subcommand runs.
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -60,6 +61,15 @@ OcrMode ParseOcrMode(const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Tesseract under OpenMP's default thread count is several times slower
+  // on a loaded machine, and libgomp reads OMP_THREAD_LIMIT only when it
+  // loads, before main. So the program starts itself again once with the
+  // variable set; workers inherit it. Parallelism comes from processes.
+  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
+    setenv("OMP_THREAD_LIMIT", "1", 1);
+    execv("/proc/self/exe", argv);
+  }
+
   if (argc >= 2 && std::strcmp(argv[1], "__worker") == 0) return RunWorker();
   signal(SIGPIPE, SIG_IGN);
 
@@ -102,6 +112,11 @@ int main(int argc, char** argv) {
                       "Extract again files that failed in earlier runs");
   index_cmd->add_flag("--strict", index.strict,
                       "Stop at the first file that fails (exit code 2)");
+  index_cmd
+      ->add_option("--shards", index.shards,
+                   "Split a new index into this many shards, written in "
+                   "parallel (default: an existing index's count, else 1)")
+      ->check(CLI::Range(1, 1024));
   AddExtractOptions(index_cmd, index.extract, ocr);
 
   SearchCommandOptions search;
@@ -151,6 +166,36 @@ int main(int argc, char** argv) {
                        "Only files that failed or are encrypted");
   report_cmd->add_flag("--json", report.json, "JSON Lines");
 
+  ShardsCommandOptions shards;
+  shards.db = DefaultDb();
+  CLI::App* shards_cmd = app.add_subcommand(
+      "shards", "List the shards of an index or change where one is served");
+  AddDbOption(shards_cmd, shards.db);
+  shards_cmd->add_flag("--json", shards.json, "JSON Lines");
+  shards_cmd->require_subcommand(1);
+  CLI::App* shards_list = shards_cmd->add_subcommand(
+      "list", "Show each shard, where it is and its document count");
+  CLI::App* shards_remote = shards_cmd->add_subcommand(
+      "set-remote", "Search shard I through xapian-tcpsrv at HOST:PORT");
+  shards_remote->add_option("shard", shards.shard, "Shard number")
+      ->required();
+  shards_remote->add_option("address", shards.address, "HOST:PORT")
+      ->required();
+  CLI::App* shards_local = shards_cmd->add_subcommand(
+      "set-local", "Search shard I in DIR/shard-I again");
+  shards_local->add_option("shard", shards.shard, "Shard number")->required();
+
+  CompactCommandOptions compact;
+  compact.db = DefaultDb();
+  CLI::App* compact_cmd = app.add_subcommand(
+      "compact", "Merge the shards of an index (or compact one index) into "
+                 "one unsharded index");
+  AddDbOption(compact_cmd, compact.db);
+  compact_cmd->add_option("--output,-o", compact.output,
+                          "Directory of the result, which must not exist "
+                          "(default: replace --db in place)");
+  compact_cmd->add_flag("--json", compact.json, "One JSON Lines summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -181,5 +226,12 @@ int main(int argc, char** argv) {
     return RunExtractCommand(extract);
   }
   if (*report_cmd) return RunReportCommand(report);
+  if (*shards_cmd) {
+    if (*shards_list) shards.action = "list";
+    if (*shards_remote) shards.action = "set-remote";
+    if (*shards_local) shards.action = "set-local";
+    return RunShardsCommand(shards);
+  }
+  if (*compact_cmd) return RunCompactCommand(compact);
   return 2;
 }

@@ -81,9 +81,6 @@ void InjectFault(const std::string& path) {
 }  // namespace
 
 int RunWorker() {
-  // Tesseract with OpenMP's default thread count is several times slower
-  // on a loaded machine; parallelism comes from the worker processes.
-  setenv("OMP_THREAD_LIMIT", "1", 1);
   signal(SIGPIPE, SIG_IGN);
 
   std::optional<std::string> options_frame = ReadFrame(STDIN_FILENO);
