@@ -22,8 +22,8 @@ namespace {
 
 // One regular expression finds both notations so that matches come out in
 // text order without overlaps. `num` is an Arabic figure with an optional
-// 万/亿 multiplier and a colloquial trailing digit (13万2); `cn` is a run
-// of Chinese numerals that must end in a currency unit.
+// 万/亿 multiplier and the digits after it (13万2). `cn` is a run of
+// Chinese numerals that must end in a currency unit.
 constexpr char kAmountPattern[] =
     "(?<cur>¥|RMB|CNY|人民币|人民幣|USD|US\\$|美元|美金|NT\\$|NTD|TWD|"
     "新[臺台][幣币]|HK\\$|HKD|港[幣币元]|EUR|€|[欧歐]元|\\$)?[ \\t]*:?[ \\t]*"
@@ -423,7 +423,7 @@ std::vector<Amount> FindAmounts(std::string_view text, int page,
       GetPatterns().amount->matcher(normalized, status));
   if (U_FAILURE(status)) return {};
 
-  // Collect candidates; the end of the previous amount bounds the clause
+  // Collect candidates. The end of the previous amount bounds the clause
   // searched for the next one's kind.
   std::vector<Candidate> found;
   int32_t floor = 0;

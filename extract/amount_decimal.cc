@@ -4,7 +4,7 @@ namespace bidscope {
 
 namespace {
 
-// Brings both values to the larger scale; false on overflow.
+// Brings both values to the larger scale, or returns false on overflow.
 bool AlignScales(Decimal& a, Decimal& b) {
   while (a.scale < b.scale) {
     if (__builtin_mul_overflow(a.units, uint64_t{10}, &a.units)) return false;

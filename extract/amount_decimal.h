@@ -21,14 +21,14 @@ struct Decimal {
 // Returns nullopt on any other character or on overflow.
 std::optional<Decimal> ParseDecimal(std::string_view digits);
 
-// Sum and products; nullopt on uint64 overflow.
+// Sum and products, or nullopt on uint64 overflow.
 std::optional<Decimal> AddDecimal(Decimal a, Decimal b);
 std::optional<Decimal> MultiplyDecimal(Decimal a, uint64_t factor);
 
 // Divides by 10^power exactly by raising the scale (10 → 0.1 for 角).
 Decimal ShiftDecimal(Decimal a, int power);
 
-// Shortest decimal form: "320000", "9665.18", "0.5"; no exponent.
+// Shortest decimal form without exponent: "320000", "9665.18", "0.5".
 std::string DecimalToString(Decimal value);
 
 bool DecimalEqual(Decimal a, Decimal b);

@@ -74,7 +74,7 @@ bool ApplyGroupUnit(IntegerState& s, uint64_t unit) {
   return true;
 }
 
-// Integer value once the numeral ends; a single trailing digit after a
+// Integer value once the numeral ends. A single trailing digit after a
 // unit means the next lower place (一百五 = 150) unless 零 came between.
 uint64_t FinishInteger(const IntegerState& s) {
   uint64_t tail = 0;

@@ -105,7 +105,7 @@ icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
   return text;
 }
 
-// 0-99 from Arabic digits or Chinese numerals (十二, 三十一, 〇五); -1 when
+// 0-99 from Arabic digits or Chinese numerals (十二, 三十一, 〇五), or -1 when
 // empty or malformed.
 int SmallNumber(const icu::UnicodeString& text) {
   if (text.isEmpty()) return -1;
@@ -192,7 +192,7 @@ Ymd YmdFromMatch(icu::RegexMatcher& m) {
   return date;
 }
 
-// Reads a time of day starting at `pos`; moves `pos` past it.
+// Reads a time of day starting at `pos` and moves `pos` past it.
 TimeOfDay ReadTime(icu::RegexMatcher& time, icu::RegexMatcher& beijing,
                    int32_t& pos) {
   TimeOfDay t;

@@ -21,7 +21,7 @@ std::string FirstLine(std::string_view text) {
 }
 
 // Year of the document's own date: the first published date, else the
-// first date of any kind; 0 when the text has none.
+// first date of any kind. 0 when the text has none.
 int ReferenceYear(const std::vector<DateValue>& dates) {
   for (const DateValue& d : dates) {
     if (d.kind == "published") return std::stoi(d.value.substr(0, 4));
@@ -119,7 +119,7 @@ Fields ExtractFields(const Document& doc) {
   LabelResultAmounts(fields);
   FindDatesInPages(doc, fields);
 
-  // The buyer's name locates the notice best; the title and head are the
+  // The buyer's name locates the notice best. The title and head are the
   // fallback.
   const RegionTable& regions = RegionTable::Default();
   if (!regions.load_error().empty()) {

@@ -59,6 +59,7 @@ Fields FieldsFromJson(const json& j) {
   f.lot = j.value("lot", "");
   f.buyer = j.at("buyer").get<std::string>();
   f.agency = j.at("agency").get<std::string>();
+
   for (const json& s : j.at("suppliers")) {
     f.suppliers.push_back(Supplier{
         s.at("name").get<std::string>(), s.value("address", ""),
@@ -75,6 +76,7 @@ Fields FieldsFromJson(const json& j) {
                                 d.at("value").get<std::string>(),
                                 d.value("raw", ""), d.value("page", 1)});
   }
+
   const json& r = j.at("region");
   f.region = Region{r.value("province", ""), r.value("city", ""),
                     r.value("county", ""), r.value("code", "")};

@@ -15,10 +15,10 @@ struct Rule {
   const char* value;
 };
 
-// Checked in order: an amendment or termination of an award notice is an
-// amendment or termination, an acceptance result (验收结果公告) is no
-// award, and a result notice of a single-source procurement is an award,
-// so those words come before the method words.
+// Rules are checked in order. An amendment or termination of an award
+// notice is an amendment or termination, an acceptance result
+// (验收结果公告) is no award, and a single-source result notice is an
+// award, so those words come before the method words.
 const std::vector<Rule>& TypeRules() {
   static const std::vector<Rule> rules = {
       {u"采购意向", "intention"},

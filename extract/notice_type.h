@@ -14,7 +14,7 @@ namespace bidscope {
 std::string ClassifyNoticeType(std::string_view title, std::string_view head);
 
 // One of open, invited, negotiation, consultation, rfq, single_source,
-// framework or other; empty when neither the 采购方式 label, the title nor
+// framework or other. Empty when neither the 采购方式 label, the title nor
 // the head names a method.
 std::string ClassifyProcurementMethod(std::string_view method_label,
                                       std::string_view title,

@@ -295,7 +295,7 @@ void AddSupplier(Parties& parties, const icu::UnicodeString& value) {
   parties.suppliers.push_back(Supplier{name, "", "", false});
 }
 
-// Assigns one label-value pair; `last` is the role the previous pair
+// Assigns one label-value pair. `last` is the role the previous pair
 // filled, so that 地址 after a supplier name goes to that supplier.
 Role Assign(Parties& parties, Role role, Role section, Role last,
             const icu::UnicodeString& value) {

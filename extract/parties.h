@@ -35,7 +35,7 @@ struct Parties {
 };
 
 // Reads the parties from `text` (all pages joined). The first value of
-// each single-valued field wins; suppliers are collected in order without
+// each single-valued field wins. Suppliers are collected in order without
 // repeats.
 Parties FindParties(std::string_view text);
 

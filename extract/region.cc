@@ -58,8 +58,8 @@ const std::vector<std::u16string>& EthnicGroups() {
 }
 
 // Place name before the ethnic groups of an autonomous county, banner or
-// prefecture, with the suffix for the alias (县, 旗 or 州); empty when
-// `name` is not autonomous.
+// prefecture, with the suffix for the alias (县, 旗 or 州). Both are empty
+// when `name` is not autonomous.
 std::pair<std::u16string, std::u16string> AutonomousStem(
     const std::u16string& name) {
   std::u16string alias_suffix;
@@ -153,7 +153,7 @@ std::vector<RegionTable::Mention> RegionTable::FindMentions(
   std::u16string s(normalized.getBuffer(), normalized.length());
   std::vector<Mention> mentions;
 
-  // Longest name at each position; a match skips past its end.
+  // Take the longest name at each position, then continue after it.
   for (size_t i = 0; i < s.size();) {
     size_t matched = 0;
     for (size_t n = std::min(kMaxNameUnits, s.size() - i); n >= 2; --n) {
@@ -199,9 +199,9 @@ Region RegionTable::ToRegion(int entry) const {
 Region RegionTable::Resolve(std::string_view text) const {
   std::vector<Mention> mentions = FindMentions(text);
 
-  // Score each candidate by the mentions it agrees with; deeper levels win
-  // ties, and a tie between different divisions at the same depth leaves
-  // that depth out.
+  // Score each candidate by the mentions it agrees with. Deeper levels win
+  // ties, and a tie between two divisions at the same depth leaves that
+  // depth out.
   int best = -1;
   int best_score = 0;
   int tied_with = -1;

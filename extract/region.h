@@ -20,12 +20,12 @@ struct Region {
 // The division table of data/regions.tsv (code, level, name, parent).
 class RegionTable {
  public:
-  // Parses the TSV text; lines starting with '#' and the header are
+  // Parses the TSV text. Lines starting with '#' and the header are
   // skipped. Throws std::runtime_error naming the line on a malformed row.
   static RegionTable FromTsv(std::string_view tsv);
 
   // The table at $BIDSCOPE_DATA_DIR/regions.tsv, or at the source tree's
-  // data/ when that variable is unset. Loaded once; empty when the file
+  // data/ when that variable is unset. Loaded once. Empty when the file
   // cannot be read, with load_error() saying why.
   static const RegionTable& Default();
 
@@ -59,7 +59,7 @@ class RegionTable {
   Region ToRegion(int entry) const;
 
   std::vector<Entry> entries_;
-  // Full and short names to entry indexes; a short form is marked by a
+  // Full and short names to entry indexes. A short form is marked by a
   // negative index (-1 - index).
   std::unordered_map<std::u16string, std::vector<int>> names_;
   std::string load_error_;

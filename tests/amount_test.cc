@@ -13,7 +13,7 @@
 namespace bidscope {
 namespace {
 
-// Rows of a tab-separated file keyed by their first column; the header
+// Rows of a tab-separated file keyed by their first column. The header
 // row is skipped.
 std::map<std::string, std::vector<std::string>> ReadTsv(
     const std::filesystem::path& path, bool has_header) {

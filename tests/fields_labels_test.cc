@@ -61,9 +61,9 @@ std::vector<std::string> AmountValues(const Fields& fields,
 }
 
 // True when the extracted fields agree with the label. Names and numbers
-// compare whole in NFKC form. Suppliers must match as a set; an amount
+// compare whole in NFKC form. Suppliers must match as a set. An amount
 // label passes when each labelled value is among the amounts of that
-// kind, and an empty amount label when no amount has that kind.
+// kind, and an empty amount label passes when no amount has that kind.
 bool Agrees(const Fields& fields, const std::string& field,
             const std::string& expected) {
   std::string want = Nfkc(expected);
