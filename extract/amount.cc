@@ -132,6 +132,8 @@ std::string CurrencyOfWord(const icu::UnicodeString& word) {
   if (w == "¥" || w == "RMB" || w == "CNY" || w == "人民币" || w == "人民幣") {
     return "CNY";
   }
+  // NOTE: a bare "$" is taken as USD, although Hong Kong notices use it for
+  // HKD.
   if (w == "USD" || w == "US$" || w == "$" || w == "美元" || w == "美金") {
     return "USD";
   }
@@ -170,6 +172,9 @@ icu::UnicodeString CellLabel(const icu::UnicodeString& text,
   return icu::UnicodeString(text, clause_start, end - 1 - clause_start);
 }
 
+// NOTE: a figure in a pipe-table column under a header such as 中标金额 is
+// not tied to that header, so its kind is left to the award-notice rule.
+//
 // The previous line, when the figure is alone on its line: tables
 // flattened one cell per line put "中标金额（万元）" above "349.035762".
 icu::UnicodeString LabelLineAbove(const icu::UnicodeString& text,
