@@ -182,7 +182,18 @@ class Lexer {
 struct PositionedTerm {
   Xapian::Query query;
   Xapian::termpos position;
+  bool wildcard = false;  // an OP_WILDCARD, which OP_PHRASE cannot contain
 };
+
+// Query for a one-character Han token of a phrase. In a document the
+// character may start a longer run, where only the run's bigrams carry
+// positions. So a phrase's last character becomes a wildcard over its
+// unigram and the bigrams it starts, which PhraseOf requires beside the
+// phrase.
+Xapian::Query LoneHanQuery(const std::string& term, bool last_of_phrase) {
+  if (!last_of_phrase) return Xapian::Query(term);
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, term);
+}
 
 // Builds the positional terms of normalised text, as GenerateTerms would
 // place them in a document.
@@ -196,8 +207,11 @@ std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
     if (token.after_punctuation) ++pos;
     if (token.kind == TokenKind::kHan) {
       std::vector<std::string_view> chars = SplitCharacters(token.text);
-      if (chars.size() == 1)
-        terms.push_back({Xapian::Query(prefix + std::string(chars[0])), pos++});
+      if (chars.size() == 1) {
+        bool last = t + 1 == tokens.size() && t > 0;
+        terms.push_back(
+            {LoneHanQuery(prefix + std::string(chars[0]), last), pos++, last});
+      }
       for (size_t i = 0; i + 1 < chars.size(); ++i) {
         std::string bigram(chars[i]);
         bigram.append(chars[i + 1]);
@@ -212,13 +226,34 @@ std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
           {Xapian::Query(Xapian::Query::OP_WILDCARD, term,
                          kMaxWildcardExpansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-           pos});
+           pos, true});
     } else {
       terms.push_back({Xapian::Query(term), pos});
     }
     pos += static_cast<Xapian::termpos>(token.parts.size());
   }
   return terms;
+}
+
+// An OP_PHRASE over `terms`, or the term itself when there is one.
+//
+// Xapian 1.4.22 rejects an OP_WILDCARD inside OP_PHRASE
+// (UnimplementedError), so a trailing wildcard is required next to the
+// phrase of the other terms instead.
+// NOTE: the wildcard's adjacency to the phrase is then not checked.
+Xapian::Query PhraseOf(std::vector<PositionedTerm> terms) {
+  if (terms.size() > 1 && terms.back().wildcard) {
+    Xapian::Query last = terms.back().query;
+    terms.pop_back();
+    return Xapian::Query(Xapian::Query::OP_AND, PhraseOf(std::move(terms)),
+                         last);
+  }
+  if (terms.size() == 1) return terms[0].query;
+  std::vector<Xapian::Query> parts;
+  for (const PositionedTerm& term : terms) parts.push_back(term.query);
+  Xapian::termcount window = terms.back().position - terms.front().position + 1;
+  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                       window);
 }
 
 // Query for one term or phrase of free text under `prefix`.
@@ -249,19 +284,25 @@ std::optional<Xapian::Query> TextQuery(const std::string& raw,
                                   : MatchPattern::Kind::kSubstring,
                          text});
   }
+  // A phrase's first character may end a longer run in a document, where
+  // no term carries its position, so it is required anywhere instead.
+  // NOTE: this matches slightly more than the exact phrase.
+  std::optional<Xapian::Query> lone_first;
+  if (tokens.size() > 1 && tokens[0].kind == TokenKind::kHan &&
+      SplitCharacters(tokens[0].text).size() == 1) {
+    lone_first = Xapian::Query(prefix + std::string(tokens[0].text));
+    tokens.erase(tokens.begin());
+    tokens[0].after_punctuation = false;
+  }
   std::vector<PositionedTerm> terms = PositionTerms(tokens, prefix, wildcard);
-  if (terms.size() == 1) return terms[0].query;
-  std::vector<Xapian::Query> parts;
-  for (const PositionedTerm& term : terms) parts.push_back(term.query);
-  Xapian::termcount window = terms.back().position - terms.front().position + 1;
-  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                       window);
+  if (lone_first)
+    return Xapian::Query(Xapian::Query::OP_AND, *lone_first, PhraseOf(terms));
+  return PhraseOf(terms);
 }
 
-Xapian::Query BooleanQuery(const Lexeme& lexeme) {
-  std::string value = lexeme.text;
-  if (lexeme.field->lower_case_value) value = NormalizeText(value);
-  return Xapian::Query(std::string(lexeme.field->term_prefix) + value);
+Xapian::Query BooleanQuery(const FieldPrefix& field, std::string value) {
+  if (field.lower_case_value) value = NormalizeText(value);
+  return Xapian::Query(std::string(field.term_prefix) + value);
 }
 
 // Recursive descent over the lexemes: or := and (OR and)*,
@@ -374,21 +415,24 @@ class Parser {
     if (lexeme.negated) *negated = !*negated;
     bool keep_patterns = positive && !lexeme.negated;
     if (lexeme.kind == LexKind::kOpen) return ParseGroup(lexeme, keep_patterns);
-    if (lexeme.field != nullptr && lexeme.field->boolean) {
+    const FieldPrefix* field = lexeme.field ? lexeme.field : group_field_;
+    if (field != nullptr && field->boolean) {
       *is_filter = true;
       if (lexeme.text.empty()) return std::nullopt;
-      return BooleanQuery(lexeme);
+      return BooleanQuery(*field, lexeme.text);
     }
-    std::string prefix =
-        lexeme.field ? std::string(lexeme.field->term_prefix) : "";
+    std::string prefix = field ? std::string(field->term_prefix) : "";
     return TextQuery(lexeme.text, prefix, lexeme.kind == LexKind::kPhrase,
                      lexeme.wildcard, keep_patterns ? &patterns_ : nullptr);
   }
 
+  // Parses a parenthesised group; a field prefix before it (title:(a b))
+  // applies to every term inside that has none of its own.
   std::optional<Xapian::Query> ParseGroup(const Lexeme& open, bool positive) {
-    // NOTE: a field prefix before a group (title:(a b)) is accepted but
-    // does not yet apply to the terms inside it.
+    const FieldPrefix* outer_field = group_field_;
+    if (open.field != nullptr) group_field_ = open.field;
     std::optional<Xapian::Query> inner = ParseOr(positive);
+    group_field_ = outer_field;
     if (Peek().kind != LexKind::kClose) {
       throw QueryError("unbalanced parenthesis: '(' at character " +
                        std::to_string(open.position) + " is not closed");
@@ -400,13 +444,20 @@ class Parser {
   std::vector<Lexeme> lexemes_;
   size_t index_ = 0;
   std::vector<MatchPattern> patterns_;
+  const FieldPrefix* group_field_ = nullptr;  // from an enclosing field:(
 };
 
 }  // namespace
 
 ParsedQuery ParseQuery(std::string_view query) {
   Parser parser(Lexer(query).Run());
-  std::optional<Xapian::Query> parsed = parser.Run();
+  std::optional<Xapian::Query> parsed;
+  try {
+    parsed = parser.Run();
+  } catch (const Xapian::Error& e) {
+    throw QueryError("the query \"" + std::string(query) +
+                     "\" cannot be built: " + e.get_description());
+  }
   if (!parsed) {
     throw QueryError("the query is empty or contains only punctuation: \"" +
                      std::string(query) + "\"");

@@ -260,6 +260,17 @@ TEST_F(IndexTest, CodesMatchWholeAndByParts) {
   EXPECT_EQ(Find("ZB2021-0124").hits.size(), 0u);
 }
 
+TEST_F(IndexTest, DatesMatchInsideLongerHanRuns) {
+  Store(MakeDocument({"请于2024年3月15日前提交，开标时间另行通知。"}), "a");
+  for (const char* query :
+       {"2024年3月15日", "年3月15日前", "\"2024年3月15日前提交\"", "15日"}) {
+    EXPECT_EQ(Find(query).hits.size(), 1u) << query;
+  }
+  for (const char* query : {"2024年3月16日", "2024年4月15日"}) {
+    EXPECT_EQ(Find(query).hits.size(), 0u) << query;
+  }
+}
+
 TEST_F(IndexTest, TitleFieldMatchesTitleOnly) {
   Document doc = MakeDocument({"正文没有那个词"});
   doc.metadata.title = "废标公告";

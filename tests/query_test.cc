@@ -42,6 +42,11 @@ const QueryCase kQueryCases[] = {
     {"舆情*", "Query(舆情)"},
     {"budg*", "Query(WILDCARD SYNONYM budg)"},
     {"budgets", "Query(Zbudget)"},
+    {"舆情budg*", "Query((舆情 AND WILDCARD SYNONYM budg))"},
+    {"2024年3月15日",
+     "Query(((2024 PHRASE 5 年 PHRASE 5 3 PHRASE 5 月 PHRASE 5 15) AND "
+     "WILDCARD SYNONYM 日))"},
+    {"年3月", "Query((年 AND (3 AND WILDCARD SYNONYM 月)))"},
     {"\"budgets\"", "Query(budgets)"},
     {"\"technical proposal\"", "Query((technical PHRASE 2 proposal))"},
     {"\"budget 舆情\"", "Query((budget PHRASE 2 舆情))"},
@@ -54,6 +59,10 @@ const QueryCase kQueryCases[] = {
     {"unknown:招标", "Query((unknown PHRASE 3 招标))"},
     {"“舆情监测”", "Query((舆情 PHRASE 3 情监 PHRASE 3 监测))"},
     {"（招标 OR 废标）公告", "Query(((招标 OR 废标) AND 公告))"},
+    {"title:(招标 OR budget) 公告", "Query(((S招标 OR ZSbudget) AND 公告))"},
+    {"type:(pdf OR html)",
+     "Query(((<alldocuments> FILTER XFpdf) OR (<alldocuments> FILTER "
+     "XFhtml)))"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Table, QueryTableTest,

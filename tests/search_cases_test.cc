@@ -203,5 +203,29 @@ TEST(SearchCasesTest, WrappedHtmlLinesMatch) {
   EXPECT_EQ(index.Matches("舆情监测服务一年").size(), 0u);
 }
 
+TEST(SearchCasesTest, LetterSpacedAndWrappedPdfsMatch) {
+  BIDSCOPE_REQUIRE_SHARED();
+  fs::path dir = CaseDir("C04-whitespace-inside-han-runs");
+  CaseIndex index(false);
+  for (const char* name :
+       {"letter-spaced.pdf", "wrapped-paragraph.pdf", "wrapped-lines.html"}) {
+    std::vector<Document> docs =
+        ExtractFile((dir / name).string(), ExtractOptions());
+    ASSERT_FALSE(docs.empty()) << name;
+    ASSERT_EQ(docs[0].status, ExtractStatus::kOk) << name << docs[0].error;
+    index.Add(name, docs[0]);
+  }
+  EXPECT_EQ(index.Matches("舆情监测").count("letter-spaced.pdf"), 1u);
+  EXPECT_EQ(index.Matches("招标公告"),
+            std::set<std::string>{"letter-spaced.pdf"});
+  EXPECT_EQ(index.Matches("监测服务").count("wrapped-paragraph.pdf"), 1u);
+  EXPECT_EQ(index.Matches("监测服务").count("wrapped-lines.html"), 1u);
+  EXPECT_EQ(
+      index.Matches("服务期为一年"),
+      (std::set<std::string>{"wrapped-paragraph.pdf", "wrapped-lines.html"}));
+  EXPECT_EQ(index.Matches("ZB-2021-001"),
+            std::set<std::string>{"letter-spaced.pdf"});
+}
+
 }  // namespace
 }  // namespace bidscope
