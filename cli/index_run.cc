@@ -301,11 +301,8 @@ void IndexRun::Finish(FileRecord record, int64_t bytes) {
   ++counts_[record.status];
   bool failed = IsFailure(record.status);
   if (failed) ++failure_kinds_[FailureKind(record.reason)];
-  if (options_.json) {
-    PrintJsonLine("file", FileRecordToJson(record));
-  } else if (failed) {
-    PrintError(record.path, record.status, record.reason);
-  }
+  if (options_.json) PrintJsonLine("file", FileRecordToJson(record));
+  if (failed) PrintError(record.path, record.status, record.reason);
   if (progress_) progress_->Update(bytes, failed);
   records_.push_back(std::move(record));
 }

@@ -9,8 +9,8 @@ bidscope="${BUILD_DIR:-$root/build}/cli/bidscope"
 db="$root/demo-index"
 
 echo
-echo "== bidscope index --db demo-index corpus-sample/"
-"$bidscope" index --db "$db" "$root/corpus-sample" || [ $? -eq 1 ]
+echo "== bidscope index --db demo-index corpus-sample/documents/"
+"$bidscope" index --db "$db" "$root/corpus-sample/documents" || [ $? -eq 1 ]
 echo
 echo "== bidscope search --db demo-index 舆情监测"
 "$bidscope" search --db "$db" 舆情监测

@@ -25,7 +25,7 @@ for target in "$build_dir"/fuzz/*_fuzz; do
   name=$(basename "$target")
   seeds="$work/$name-seeds"
   mkdir -p "$seeds"
-  cp "$root"/corpus-sample/* "$seeds"/
+  cp "$root"/corpus-sample/documents/* "$seeds"/
   echo "fuzz: $name for ${seconds}s"
   (cd "$work" && ASAN_OPTIONS=detect_leaks=0 "$target" -max_total_time="$seconds" \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$seeds" \

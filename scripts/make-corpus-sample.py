@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Write the fictitious sample documents in corpus-sample/ and check queries.tsv.
+"""Write the fictitious sample documents in corpus-sample/documents/ and check queries.tsv.
 
 Usage:
   scripts/make-corpus-sample.py [--out DIR]   write the documents
@@ -668,9 +668,10 @@ def generate(out_dir):
                  USCC_DATA, USCC_CLEANING):
         assert uscc_is_valid(code), code
     register_fonts()
-    os.makedirs(out_dir, exist_ok=True)
+    documents_dir = os.path.join(out_dir, "documents")
+    os.makedirs(documents_dir, exist_ok=True)
     for name, writer in DOCUMENTS:
-        writer(os.path.join(out_dir, name))
+        writer(os.path.join(documents_dir, name))
 
 
 # ---------------------------------------------------------------------------
@@ -811,7 +812,8 @@ def query_matches(query, text, title):
 def check(sample_dir):
     folded = {}
     for name, _ in DOCUMENTS:
-        text, title = read_text_and_title(os.path.join(sample_dir, name))
+        text, title = read_text_and_title(
+            os.path.join(sample_dir, "documents", name))
         folded[name] = (fold(text), title)
     failures = 0
     rows = open(os.path.join(sample_dir, "queries.tsv"), encoding="utf-8").read().splitlines()

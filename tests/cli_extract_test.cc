@@ -16,7 +16,7 @@ using testing::CommandResult;
 using testing::RunBidscope;
 
 TEST(CliExtractTest, JsonHasDocumentShape) {
-  fs::path pdf = testing::SourceDir() / "corpus-sample";
+  fs::path pdf = testing::SourceDir() / "corpus-sample" / "documents";
   for (const auto& entry : fs::recursive_directory_iterator(pdf)) {
     if (entry.path().extension() != ".pdf") continue;
     CommandResult result =

@@ -16,15 +16,15 @@ namespace fs = std::filesystem;
 using testing::RecordsOfType;
 using testing::RunBidscope;
 
-// Indexes corpus-sample/ once for every test in this file.
+// Indexes corpus-sample/documents/ once for every test in this file.
 class CliSearchTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     db_ = (dir_->path() / "idx").string();
-    index_run_ = new testing::CommandResult(
-        RunBidscope({"index", "--db", db_, "--json",
-                     (testing::SourceDir() / "corpus-sample").string()}));
+    index_run_ = new testing::CommandResult(RunBidscope(
+        {"index", "--db", db_, "--json",
+         (testing::SourceDir() / "corpus-sample" / "documents").string()}));
   }
   static void TearDownTestSuite() {
     delete index_run_;
@@ -58,14 +58,14 @@ TEST_F(CliSearchTest, EveryFileIsIndexed) {
   for (const nlohmann::json& file : RecordsOfType(index_run_->out, "file")) {
     std::string name = fs::path(file["path"].get<std::string>()).filename();
     listed.insert(name);
-    if (name == "README.md" || name == "queries.tsv") continue;
     EXPECT_EQ(file["status"], "indexed") << name << ": " << file.dump();
   }
-  for (const auto& entry :
-       fs::directory_iterator(testing::SourceDir() / "corpus-sample")) {
-    if (entry.is_regular_file())
+  for (const auto& entry : fs::directory_iterator(
+           testing::SourceDir() / "corpus-sample" / "documents")) {
+    if (entry.is_regular_file()) {
       EXPECT_TRUE(listed.count(entry.path().filename().string()))
           << "no status for " << entry.path();
+    }
   }
   std::vector<nlohmann::json> summary =
       RecordsOfType(index_run_->out, "summary");
@@ -125,9 +125,9 @@ TEST_F(CliSearchTest, JsonHitsCarryRequiredFields) {
 }
 
 TEST_F(CliSearchTest, ShowListsMetadataAndPages) {
-  std::string pdf =
-      (testing::SourceDir() / "corpus-sample" / "zh-yuqing-tender.pdf")
-          .string();
+  std::string pdf = (testing::SourceDir() / "corpus-sample" / "documents" /
+                     "zh-yuqing-tender.pdf")
+                        .string();
   testing::CommandResult shown =
       RunBidscope({"show", "--db", db_, "--json", pdf});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
