@@ -3,6 +3,7 @@
 #ifndef BIDSCOPE_EXTRACT_DOCUMENT_H_
 #define BIDSCOPE_EXTRACT_DOCUMENT_H_
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -57,6 +58,12 @@ enum class TextOrigin {
 
 std::string_view TextOriginName(TextOrigin origin);
 
+// Byte range [begin, end) of a page's text.
+struct TextRange {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 struct Page {
   // 1-based page number. Formats without pages have a single page 1.
   int number = 1;
@@ -78,6 +85,11 @@ struct Page {
 
   // Page-level problems, such as a font without a Unicode mapping.
   std::vector<std::string> warnings;
+
+  // Lines of `text` recognised as running headers and footers (page
+  // numbers, running titles) by MarkPageFurniture, in increasing order,
+  // each without its line break. The text keeps them; snippets skip them.
+  std::vector<TextRange> furniture;
 };
 
 struct Metadata {

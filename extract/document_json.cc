@@ -44,6 +44,21 @@ Metadata MetadataFromJson(const json& j) {
   return m;
 }
 
+// Ranges outside the page text are dropped, since the JSON may come from
+// another program.
+std::vector<TextRange> FurnitureFromJson(const json& p, const Page& page) {
+  std::vector<TextRange> furniture;
+  for (const json& range : p.at("furniture")) {
+    auto bounds = range.get<std::vector<size_t>>();
+    if (bounds.size() != 2 || bounds[0] > bounds[1] ||
+        bounds[1] > page.text.size()) {
+      continue;
+    }
+    furniture.push_back({bounds[0], bounds[1]});
+  }
+  return furniture;
+}
+
 }  // namespace
 
 json DocumentToJson(const Document& doc) {
@@ -56,6 +71,14 @@ json DocumentToJson(const Document& doc) {
               {"reliable", page.reliable}};
     if (page.ocr_confidence >= 0) p["ocr_confidence"] = page.ocr_confidence;
     if (!page.warnings.empty()) p["warnings"] = page.warnings;
+    // Running headers and footers as [begin, end) UTF-8 byte offsets.
+    if (!page.furniture.empty()) {
+      json furniture = json::array();
+      for (const TextRange& range : page.furniture) {
+        furniture.push_back({range.begin, range.end});
+      }
+      p["furniture"] = std::move(furniture);
+    }
     pages.push_back(std::move(p));
   }
   json out = {{"sha256", doc.id},
@@ -96,6 +119,7 @@ Document DocumentFromJson(const json& j) {
     page.ocr_confidence = p.value("ocr_confidence", -1.0);
     if (p.contains("warnings"))
       page.warnings = p.at("warnings").get<std::vector<std::string>>();
+    if (p.contains("furniture")) page.furniture = FurnitureFromJson(p, page);
     doc.pages.push_back(std::move(page));
   }
   if (j.contains("warnings"))

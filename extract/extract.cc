@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "extract/formats.h"
+#include "extract/page_furniture.h"
 
 namespace bidscope {
 
@@ -41,8 +42,11 @@ Document Unsupported(Format format) {
 std::vector<Document> Dispatch(std::string_view bytes, Format format,
                                const ExtractOptions& options, int depth) {
   switch (format) {
-    case Format::kPdf:
-      return {ExtractPdf(bytes, options)};
+    case Format::kPdf: {
+      Document pdf = ExtractPdf(bytes, options);
+      MarkPageFurniture(pdf);
+      return {std::move(pdf)};
+    }
     case Format::kHtml:
       return {ExtractHtml(bytes, options)};
     case Format::kDocx:
@@ -55,6 +59,12 @@ std::vector<Document> Dispatch(std::string_view bytes, Format format,
       return {ExtractDoc(bytes, options)};
     case Format::kRtf:
       return {ExtractRtf(bytes, options)};
+    case Format::kXlsx:
+      return {ExtractXlsx(bytes, options)};
+    case Format::kOds:
+      return {ExtractOds(bytes, options)};
+    case Format::kOdt:
+      return {ExtractOdt(bytes, options)};
     case Format::kZip:
     case Format::kRar:
     case Format::kSevenZip:

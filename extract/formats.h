@@ -22,6 +22,15 @@ Document ExtractXml(std::string_view bytes, const ExtractOptions& options);
 Document ExtractDoc(std::string_view bytes, const ExtractOptions& options);
 Document ExtractRtf(std::string_view bytes, const ExtractOptions& options);
 
+// Spreadsheets: one page per sheet, in workbook order, each starting with
+// the line "sheet NAME" and then one line per row with cells separated by
+// " | ". Not paged.
+Document ExtractXlsx(std::string_view bytes, const ExtractOptions& options);
+Document ExtractOds(std::string_view bytes, const ExtractOptions& options);
+
+// An OpenDocument text file as one page.
+Document ExtractOdt(std::string_view bytes, const ExtractOptions& options);
+
 // Archives and dumps produce the container document followed by one
 // document per member or record.
 std::vector<Document> ExtractArchive(std::string_view bytes,

@@ -169,8 +169,21 @@ Snippet CutText(std::string_view text, size_t begin, size_t max_chars,
   return snippet;
 }
 
+// The page text with its running headers and footers blanked out byte by
+// byte, so offsets stay those of Page::text and the whitespace collapses in
+// the snippet.
+std::string TextWithoutFurniture(const Page& page) {
+  std::string text = page.text;
+  for (const TextRange& range : page.furniture) {
+    if (range.begin > range.end || range.end > text.size()) continue;
+    std::fill(text.begin() + range.begin, text.begin() + range.end, ' ');
+  }
+  return text;
+}
+
 struct PageChoice {
   const Page* page = nullptr;
+  std::string text;  // page text without headers and footers
   NormalizedText normalized;
   std::vector<Match> matches;
   Passage passage;
@@ -182,14 +195,16 @@ PageChoice ChoosePage(const Document& doc,
   PageChoice best;
   for (const Page& page : doc.pages) {
     if (!page.reliable) continue;
-    if (best.page == nullptr) best.page = &page;
+    std::string text = TextWithoutFurniture(page);
+    if (best.page == nullptr) best = {&page, text, {}, {}, {}};
     if (patterns.empty()) break;
-    NormalizedText normalized = Normalize(page.text);
+    NormalizedText normalized = Normalize(text);
     std::vector<Match> matches = FindMatches(normalized.text, patterns);
     if (matches.empty()) continue;
     Passage passage = BestPassage(matches, window_bytes);
     if (passage.distinct <= best.passage.distinct) continue;
-    best = {&page, std::move(normalized), std::move(matches), passage};
+    best = {&page, std::move(text), std::move(normalized), std::move(matches),
+            passage};
     if (passage.distinct == patterns.size()) break;
   }
   return best;
@@ -203,7 +218,7 @@ Snippet MakeSnippet(const Document& doc,
   // Han text takes three bytes a character in UTF-8.
   PageChoice choice = ChoosePage(doc, patterns, snippet_chars * 3);
   if (choice.page == nullptr || snippet_chars == 0) return {};
-  const std::string& text = choice.page->text;
+  const std::string& text = choice.text;
 
   std::vector<OriginalSpan> spans;
   for (const Match& match : choice.matches) {
@@ -211,7 +226,11 @@ Snippet MakeSnippet(const Document& doc,
   }
 
   // Start about a third of the free space before the first match.
+  // Without a match, start after a blanked running header.
   size_t begin = 0;
+  if (!choice.page->furniture.empty()) {
+    begin = std::min(text.find_first_not_of(" \t\n\r\f\v"), text.size());
+  }
   if (!spans.empty()) {
     const OriginalSpan& first = spans[choice.passage.first];
     size_t match_chars = CountChars(text, first.begin, first.end);
