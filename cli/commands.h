@@ -2,6 +2,7 @@
 #ifndef BIDSCOPE_CLI_COMMANDS_H_
 #define BIDSCOPE_CLI_COMMANDS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ struct SearchCommandOptions {
   int limit = 10;
   int offset = 0;
   size_t snippet_chars = 160;
+  // Expand English words through the lexicon; unset takes DIR/config.json.
+  std::optional<bool> expand;
+  std::string topic;   // only documents tagged with this lexicon category
+  std::string script;  // "hans" or "hant" converts snippets; empty keeps them
 };
 int RunSearchCommand(const SearchCommandOptions& options);
 
@@ -38,6 +43,8 @@ struct ShowCommandOptions {
   std::string db;
   std::string target;  // document id, id prefix or path
   bool json = false;
+  std::string script;  // "hans" or "hant" converts the text; empty keeps it
+  bool pinyin = false;  // add pinyin of the title, buyer, agency, suppliers
 };
 int RunShowCommand(const ShowCommandOptions& options);
 

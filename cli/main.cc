@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/translation_commands.h"
 #include "cli/worker.h"
 
 namespace {
@@ -118,6 +119,10 @@ int main(int argc, char** argv) {
                    "parallel (default: an existing index's count, else 1)")
       ->check(CLI::Range(1, 1024));
   AddExtractOptions(index_cmd, index.extract, ocr);
+  std::string user_lexicon;
+  index_cmd->add_option("--lexicon", user_lexicon,
+                        "Lexicon file of your own topic categories, with the "
+                        "columns of data/lexicon.tsv");
 
   SearchCommandOptions search;
   search.db = DefaultDb();
@@ -137,6 +142,17 @@ int main(int argc, char** argv) {
       ->add_option("--snippet-chars", search.snippet_chars,
                    "Snippet length in characters")
       ->capture_default_str();
+  search_cmd->add_flag_function(
+      "--expand,!--no-expand",
+      [&search](int64_t count) { search.expand = count > 0; },
+      "Expand English words through the lexicon (default: \"expand\" in "
+      "DIR/config.json, else off)");
+  search_cmd->add_option("--topic", search.topic,
+                         "Only documents tagged with this lexicon category");
+  search_cmd
+      ->add_option("--script", search.script,
+                   "Show snippets in Simplified (hans) or Traditional (hant)")
+      ->check(CLI::IsMember({"hans", "hant", "original"}));
 
   ShowCommandOptions show;
   show.db = DefaultDb();
@@ -148,6 +164,15 @@ int main(int argc, char** argv) {
                    "Document id, unique id prefix or path")
       ->required();
   show_cmd->add_flag("--json", show.json, "One JSON object");
+  show_cmd
+      ->add_option("--script", show.script,
+                   "Show text in Simplified (hans) or Traditional (hant)")
+      ->check(CLI::IsMember({"hans", "hant", "original"}));
+  show_cmd->add_flag("--pinyin", show.pinyin,
+                     "Add pinyin of the title, buyer, agency and suppliers");
+
+  TranslationCommands translation_commands;
+  AddTranslationCommands(app, DefaultDb(), &translation_commands);
 
   ExtractCommandOptions extract;
   CLI::App* extract_cmd = app.add_subcommand(
@@ -211,6 +236,7 @@ int main(int argc, char** argv) {
 
   if (*index_cmd) {
     index.extract.ocr = ParseOcrMode(ocr);
+    if (!user_lexicon.empty() && !UseUserLexicon(user_lexicon)) return 2;
     return RunIndexCommand(index);
   }
   if (*search_cmd) {
@@ -226,6 +252,9 @@ int main(int argc, char** argv) {
     return RunExtractCommand(extract);
   }
   if (*report_cmd) return RunReportCommand(report);
+  if (std::optional<int> code = RunTranslationCommands(translation_commands)) {
+    return *code;
+  }
   if (*shards_cmd) {
     if (*shards_list) shards.action = "list";
     if (*shards_remote) shards.action = "set-remote";

@@ -2,7 +2,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/document_display.h"
 #include "cli/output.h"
+#include "cli/search_config.h"
 #include "index/index.h"
 
 namespace bidscope::cli {
@@ -26,7 +28,32 @@ json HitToJson(const Hit& hit) {
                {"highlights", highlights},
                {"score", hit.score}};
   if (hit.page) data["page"] = *hit.page;
+  data["translation"] = nullptr;
+  if (!hit.translation.empty()) data["translation"] = hit.translation;
+  data["topics"] = hit.topics;
   return data;
+}
+
+// Converts the snippet piece by piece, the highlighted matches apart from
+// the text between them, so that the highlights still cover the matches.
+void ConvertHit(Script script, Hit* hit) {
+  if (script == Script::kOriginal) return;
+  std::string converted;
+  std::vector<Highlight> highlights;
+  size_t at = 0;
+  for (const Highlight& h : hit->highlights) {
+    if (h.begin < at || h.end > hit->snippet.size()) continue;
+    converted += ConvertScript(hit->snippet.substr(at, h.begin - at), script);
+    size_t begin = converted.size();
+    converted +=
+        ConvertScript(hit->snippet.substr(h.begin, h.end - h.begin), script);
+    highlights.push_back({begin, converted.size()});
+    at = h.end;
+  }
+  converted += ConvertScript(hit->snippet.substr(at), script);
+  hit->snippet = std::move(converted);
+  hit->highlights = std::move(highlights);
+  hit->title = ConvertScript(hit->title, script);
 }
 
 // The snippet with its highlights styled for a terminal, or marked with
@@ -55,7 +82,18 @@ void PrintHuman(const Hit& hit, bool color) {
             << "]\n";
   for (const std::string& path : hit.paths)
     std::cout << "   " << Dim(path, color) << '\n';
-  std::cout << "   " << RenderSnippet(hit, color) << "\n\n";
+  std::cout << "   " << RenderSnippet(hit, color) << '\n';
+  if (!hit.translation.empty()) {
+    std::cout << "   " << Dim("EN: " + hit.translation, color) << '\n';
+  }
+  if (!hit.topics.empty()) {
+    std::string topics;
+    for (const std::string& topic : hit.topics) {
+      topics += (topics.empty() ? "" : ", ") + topic;
+    }
+    std::cout << "   " << Dim("topics: " + topics, color) << '\n';
+  }
+  std::cout << '\n';
 }
 
 }  // namespace
@@ -70,13 +108,29 @@ int RunSearchCommand(const SearchCommandOptions& options) {
     return 2;
   }
 
+  std::optional<Script> script = ParseScriptOption(options.script);
+  if (!script) {
+    PrintError(options.script, "invalid --script",
+               "expected hans, hant or original");
+    return 2;
+  }
+  std::string query;
+  try {
+    bool expand = options.expand.value_or(ReadSearchConfig(options.db).expand);
+    query = ApplyExpansion(options.query, expand);
+  } catch (const std::runtime_error& e) {
+    PrintError(options.db, "cannot read the search configuration", e.what());
+    return 2;
+  }
+
   SearchOptions search_options;
   search_options.limit = options.limit;
   search_options.offset = options.offset;
   search_options.snippet_chars = options.snippet_chars;
+  search_options.topic = options.topic;
   SearchResult result;
   try {
-    result = searcher->Search(options.query, search_options);
+    result = searcher->Search(query, search_options);
   } catch (const QueryError& e) {
     PrintError("", "invalid query '" + options.query + "'", e.what());
     return 2;
@@ -86,7 +140,8 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   }
 
   bool color = StdoutIsTerminal();
-  for (const Hit& hit : result.hits) {
+  for (Hit& hit : result.hits) {
+    ConvertHit(*script, &hit);
     if (options.json) {
       PrintJsonLine("hit", HitToJson(hit));
     } else {
@@ -98,6 +153,7 @@ int RunSearchCommand(const SearchCommandOptions& options) {
                   .count();
   if (options.json) {
     PrintJsonLine("summary", {{"query", options.query},
+                              {"expanded_query", query},
                               {"total_estimate", result.total_estimate},
                               {"returned", result.hits.size()},
                               {"offset", options.offset},

@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/document_display.h"
 #include "cli/document_view.h"
 #include "cli/file_walk.h"
 #include "cli/output.h"
@@ -25,11 +26,22 @@ int RunShowCommand(const ShowCommandOptions& options) {
                "no document has this id, id prefix or path in " + options.db);
     return 1;
   }
+  std::optional<Script> script = ParseScriptOption(options.script);
+  if (!script) {
+    PrintError(options.script, "invalid --script",
+               "expected hans, hant or original");
+    return 2;
+  }
+  Document shown = ConvertDocument(stored->document, *script);
+  std::vector<NamePinyin> names;
+  if (options.pinyin) names = DocumentNamePinyin(stored->document);
   if (options.json) {
-    std::cout << DumpJson(DocumentView(stored->document, stored->paths))
-              << '\n';
+    nlohmann::json view = DocumentView(shown, stored->paths);
+    if (options.pinyin) view["pinyin"] = NamePinyinToJson(names);
+    std::cout << DumpJson(view) << '\n';
   } else {
-    PrintDocument(stored->document, stored->paths, StdoutIsTerminal());
+    if (options.pinyin) PrintNamePinyin(names);
+    PrintDocument(shown, stored->paths, StdoutIsTerminal());
   }
   return 0;
 }

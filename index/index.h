@@ -81,6 +81,14 @@ struct SearchOptions {
 
   // Length of a snippet in characters (code points), not bytes.
   size_t snippet_chars = 160;
+
+  // Only documents tagged with this lexicon category (index/topic_terms.h),
+  // compared without case; empty for every document.
+  std::string topic;
+
+  // Only documents indexed after this time, in seconds since the Unix
+  // epoch; 0 for every document.
+  double indexed_after = 0;
 };
 
 // A byte range [begin, end) inside a snippet that matched the query.
@@ -99,6 +107,13 @@ struct Hit {
   std::vector<Highlight> highlights;
   double score = 0;
   int rank = 0;
+
+  // Imported translation of the segment that matched, or else of the
+  // segment nearest the snippet on its page; empty when there is none.
+  std::string translation;
+
+  // Lexicon categories the document is tagged with.
+  std::vector<std::string> topics;
 };
 
 struct SearchResult {
@@ -121,6 +136,10 @@ class Searcher {
   struct Stored {
     Document document;
     std::vector<std::string> paths;
+
+    // The stored data as written (JSON), with what Document does not
+    // carry: translations (index/translations.h) and topics.
+    std::string data;
   };
   virtual std::optional<Stored> Get(const std::string& id_or_path) = 0;
 

@@ -2,6 +2,7 @@
 //
 // Value slots: 0 format name, 1 creation date (ISO 8601 as extracted),
 // 2 size in bytes (Xapian::sortable_serialise), 3 page count (same).
+// Slot 20 holds the indexing time (index/topic_terms.h).
 #include <xapian.h>
 
 #include <string>
@@ -10,6 +11,7 @@
 #include "extract/normalize.h"
 #include "index/index.h"
 #include "index/terms.h"
+#include "index/topic_terms_internal.h"
 
 namespace bidscope {
 namespace {
@@ -80,7 +82,10 @@ std::string PrepareDocument(const Document& doc) {
   AddBooleanTerms(doc, &xdoc);
   AddValues(doc, &xdoc);
   AddText(doc, &xdoc);
-  xdoc.set_data(DocumentToJson(doc).dump());
+  nlohmann::json data = DocumentToJson(doc);
+  AddTopics(doc, &xdoc, &data);
+  AddIndexedAt(&xdoc);
+  xdoc.set_data(data.dump());
   return xdoc.serialise();
 }
 

@@ -11,6 +11,9 @@
 #include "index/snippet.h"
 #include "index/stored_data.h"
 #include "index/terms.h"
+#include "index/topic_terms.h"
+#include "index/topic_terms_internal.h"
+#include "index/translations.h"
 
 namespace bidscope {
 namespace {
@@ -66,6 +69,10 @@ class XapianSearcher : public Searcher {
                       const SearchOptions& options) override {
     ParsedQuery parsed = ParseQuery(query);
     Xapian::Query xapian_query = Xapian::Query::unserialise(parsed.serialised);
+    if (std::optional<Xapian::Query> filter = TopicAndTimeFilter(options)) {
+      xapian_query =
+          Xapian::Query(Xapian::Query::OP_FILTER, xapian_query, *filter);
+    }
     return Read("searching", [&] {
       Xapian::Enquire enquire(db_);
       enquire.set_query(xapian_query);
@@ -87,9 +94,10 @@ class XapianSearcher : public Searcher {
         "reading document " + id_or_path, [&]() -> std::optional<Stored> {
           std::optional<Xapian::docid> docid = FindDocument(id_or_path);
           if (!docid) return std::nullopt;
-          StoredData data =
-              ParseStoredData(db_.get_document(*docid).get_data());
-          return Stored{std::move(data.document), std::move(data.paths)};
+          std::string raw = db_.get_document(*docid).get_data();
+          StoredData data = ParseStoredData(raw);
+          return Stored{std::move(data.document), std::move(data.paths),
+                        std::move(raw)};
         });
   }
 
@@ -119,7 +127,8 @@ class XapianSearcher : public Searcher {
  private:
   Hit MakeHit(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
               const SearchOptions& options) {
-    StoredData data = ParseStoredData(it.get_document().get_data());
+    std::string stored = it.get_document().get_data();
+    StoredData data = ParseStoredData(stored);
     Hit hit;
     hit.doc_id = data.document.id;
     hit.paths = std::move(data.paths);
@@ -127,11 +136,13 @@ class XapianSearcher : public Searcher {
     hit.format = std::string(FormatName(data.document.format));
     hit.score = it.get_weight();
     hit.rank = static_cast<int>(it.get_rank()) + 1;
+    hit.topics = StoredTopicNames(stored);
     Snippet snippet =
         MakeSnippet(data.document, parsed.patterns, options.snippet_chars);
     hit.snippet = std::move(snippet.text);
     hit.highlights = std::move(snippet.highlights);
     hit.page = snippet.page;
+    AddTranslationToHit(stored, parsed.patterns, &hit);
     return hit;
   }
 

@@ -1,0 +1,30 @@
+// The part of topic tagging that needs Xapian types, for PrepareDocument.
+#ifndef BIDSCOPE_INDEX_TOPIC_TERMS_INTERNAL_H_
+#define BIDSCOPE_INDEX_TOPIC_TERMS_INTERNAL_H_
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+#include "extract/document.h"
+#include "index/index.h"
+
+namespace bidscope {
+
+// Tags `doc` with IndexLexicon(): adds a boolean term per category to
+// `xdoc` and the "topics" array to `data`.
+void AddTopics(const Document& doc, Xapian::Document* xdoc,
+               nlohmann::json* data);
+
+// The filter of options.topic and options.indexed_after, or nothing when
+// neither is set.
+std::optional<Xapian::Query> TopicAndTimeFilter(const SearchOptions& options);
+
+// Stores the current time in kIndexedAtSlot.
+void AddIndexedAt(Xapian::Document* xdoc);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_TOPIC_TERMS_INTERNAL_H_
