@@ -16,8 +16,46 @@ json DocumentView(const Document& doc, const std::vector<std::string>& paths) {
   return view;
 }
 
+void PrintFields(const Fields& fields, bool color) {
+  auto field = [&](const std::string& name, const std::string& value) {
+    if (!value.empty()) std::cout << Bold(name, color) << ": " << value << '\n';
+  };
+  std::cout << '\n' << Dim("--- fields ---", color) << '\n';
+  field("notice type", fields.notice_type);
+  field("method", fields.procurement_method);
+  field("project number", fields.project_number);
+  field("plan number", fields.plan_number);
+  field("project name", fields.project_name);
+  field("lot", fields.lot);
+  field("buyer", fields.buyer);
+  field("agency", fields.agency);
+  for (const Supplier& supplier : fields.suppliers) {
+    std::string text = supplier.name;
+    if (!supplier.credit_code.empty()) text += " (" + supplier.credit_code + ")";
+    field("supplier", text);
+  }
+  for (const Amount& amount : fields.amounts) {
+    field(amount.kind + " amount", amount.value + " " + amount.currency +
+                                       " (page " +
+                                       std::to_string(amount.page) + ")");
+  }
+  for (const DateValue& date : fields.dates) {
+    field(date.kind + " date",
+          date.value + " (page " + std::to_string(date.page) + ")");
+  }
+  const Region& r = fields.region;
+  std::string region = r.province;
+  for (const std::string* part : {&r.city, &r.county}) {
+    if (!part->empty()) region += (region.empty() ? "" : " ") + *part;
+  }
+  if (!r.code.empty()) field("region", region + " (" + r.code + ")");
+  for (const std::string& warning : fields.warnings) {
+    field("field warning", warning);
+  }
+}
+
 void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
-                   bool color) {
+                   bool color, const Fields* fields) {
   const Metadata& m = doc.metadata;
   auto field = [&](const char* name, const std::string& value) {
     if (!value.empty()) std::cout << Bold(name, color) << ": " << value << '\n';
@@ -39,6 +77,7 @@ void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
   for (const auto& [key, value] : m.extra) field(key.c_str(), value);
   field("pages", std::to_string(doc.pages.size()));
   for (const std::string& warning : doc.warnings) field("warning", warning);
+  if (fields != nullptr) PrintFields(*fields, color);
 
   for (const Page& page : doc.pages) {
     std::string heading = "--- page " + std::to_string(page.number) + " (" +

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/document.h"
+#include "extract/fields.h"
 
 namespace bidscope::cli {
 
@@ -15,9 +16,13 @@ namespace bidscope::cli {
 nlohmann::json DocumentView(const Document& doc,
                             const std::vector<std::string>& paths);
 
-// Prints metadata, paths and the text page by page.
+// Prints metadata, paths, the procurement fields when given, and the text
+// page by page.
 void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
-                   bool color);
+                   bool color, const Fields* fields = nullptr);
+
+// Prints the procurement fields, one "name: value" line each.
+void PrintFields(const Fields& fields, bool color);
 
 }  // namespace bidscope::cli
 

@@ -6,6 +6,7 @@
 #include "cli/file_walk.h"
 #include "cli/output.h"
 #include "extract/extract.h"
+#include "extract/fields.h"
 
 namespace bidscope::cli {
 
@@ -31,11 +32,14 @@ int RunExtractCommand(const ExtractCommandOptions& options) {
                    doc.error);
         if (i == 0) exit_code = 1;
       }
+      Fields fields = ExtractFields(doc);
       if (options.json) {
-        std::cout << DumpJson(DocumentView(doc, {shown})) << '\n';
+        nlohmann::json view = DocumentView(doc, {shown});
+        view["fields"] = FieldsToJson(fields);
+        std::cout << DumpJson(view) << '\n';
       } else {
         if (i > 0) std::cout << '\n';
-        PrintDocument(doc, {shown}, color);
+        PrintDocument(doc, {shown}, color, &fields);
       }
     }
   }

@@ -10,6 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/field_filters.h"
+#include "cli/fields_commands.h"
 #include "cli/output.h"
 #include "cli/translation_commands.h"
 #include "cli/worker.h"
@@ -129,7 +131,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> query_words;
   CLI::App* search_cmd = app.add_subcommand("search", "Search the index");
   AddDbOption(search_cmd, search.db);
-  search_cmd->add_option("query", query_words, "Query words")->required();
+  search_cmd->add_option("query", query_words,
+                         "Query words (default: every document, for a search "
+                         "by filters alone)");
   search_cmd->add_flag("--json", search.json,
                        "JSON Lines: hit records, then a summary");
   search_cmd->add_option("--limit,-n", search.limit, "Hits to show")
@@ -170,6 +174,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"hans", "hant", "original"}));
   show_cmd->add_flag("--pinyin", show.pinyin,
                      "Add pinyin of the title, buyer, agency and suppliers");
+
+  AddFilterOptions(search_cmd, &search.filters);
+  AddSortOption(search_cmd, &search.sort);
+
+  // Before the translation commands, which then leave export and stats to
+  // these.
+  FieldCommands field_commands;
+  AddFieldCommands(app, DefaultDb(), &field_commands);
 
   TranslationCommands translation_commands;
   AddTranslationCommands(app, DefaultDb(), &translation_commands);
@@ -252,6 +264,7 @@ int main(int argc, char** argv) {
     return RunExtractCommand(extract);
   }
   if (*report_cmd) return RunReportCommand(report);
+  if (std::optional<int> code = RunFieldCommands(field_commands)) return *code;
   if (std::optional<int> code = RunTranslationCommands(translation_commands)) {
     return *code;
   }

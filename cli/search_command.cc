@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/document_display.h"
+#include "cli/field_filters.h"
 #include "cli/output.h"
 #include "cli/search_config.h"
 #include "index/index.h"
@@ -31,6 +32,7 @@ json HitToJson(const Hit& hit) {
   data["translation"] = nullptr;
   if (!hit.translation.empty()) data["translation"] = hit.translation;
   data["topics"] = hit.topics;
+  data["fields"] = FieldsSummary(hit.fields);
   return data;
 }
 
@@ -128,6 +130,8 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   search_options.offset = options.offset;
   search_options.snippet_chars = options.snippet_chars;
   search_options.topic = options.topic;
+  search_options.filters = options.filters;
+  search_options.sort = ParseSortOrder(options.sort);
   SearchResult result;
   try {
     result = searcher->Search(query, search_options);

@@ -5,6 +5,7 @@
 #include "cli/document_view.h"
 #include "cli/file_walk.h"
 #include "cli/output.h"
+#include "index/fields_terms.h"
 #include "index/index.h"
 
 namespace bidscope::cli {
@@ -35,13 +36,17 @@ int RunShowCommand(const ShowCommandOptions& options) {
   Document shown = ConvertDocument(stored->document, *script);
   std::vector<NamePinyin> names;
   if (options.pinyin) names = DocumentNamePinyin(stored->document);
+  // Documents indexed before fields were stored have none.
+  std::optional<Fields> fields = StoredFields(stored->data);
+  const Fields* shown_fields = fields ? &*fields : nullptr;
   if (options.json) {
     nlohmann::json view = DocumentView(shown, stored->paths);
+    if (fields) view["fields"] = FieldsToJson(*fields);
     if (options.pinyin) view["pinyin"] = NamePinyinToJson(names);
     std::cout << DumpJson(view) << '\n';
   } else {
     if (options.pinyin) PrintNamePinyin(names);
-    PrintDocument(shown, stored->paths, StdoutIsTerminal());
+    PrintDocument(shown, stored->paths, StdoutIsTerminal(), shown_fields);
   }
   return 0;
 }

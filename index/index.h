@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/fields.h"
 
 namespace bidscope {
 
@@ -75,12 +76,42 @@ class IndexWriter {
   virtual void Commit() = 0;
 };
 
+// Filters on procurement fields (index/fields_terms.h). An empty member
+// filters nothing; set members must all match.
+struct FieldFilters {
+  std::string notice_type;  // intention, tender, amendment, award ...
+  std::string method;       // open, invited, rfq, single_source ...
+  std::string buyer;        // exact substring of the buyer's name
+  std::string agency;       // exact substring of the agency's name
+  std::string supplier;     // exact substring of a supplier's name
+  std::string region;       // division name (合肥市) or 6-digit code
+  std::string project;      // project number (项目编号), normalised
+  std::string after;        // published on or after this ISO date
+  std::string before;       // published on or before this ISO date
+  // Award amount in CNY, or the budget when there is no award.
+  std::optional<double> min_amount;
+  std::optional<double> max_amount;
+};
+
+enum class SortOrder {
+  kRelevance,
+  kDate,    // newest published first
+  kAmount,  // largest award (else budget) first
+};
+
 struct SearchOptions {
   int limit = 10;
   int offset = 0;
 
   // Length of a snippet in characters (code points), not bytes.
   size_t snippet_chars = 160;
+
+  FieldFilters filters;
+  SortOrder sort = SortOrder::kRelevance;
+
+  // False skips snippets and highlights, for counting and exporting many
+  // hits.
+  bool snippets = true;
 
   // Only documents tagged with this lexicon category (index/topic_terms.h),
   // compared without case; empty for every document.
@@ -114,6 +145,10 @@ struct Hit {
 
   // Lexicon categories the document is tagged with.
   std::vector<std::string> topics;
+
+  // Procurement fields from the stored data; empty for documents indexed
+  // before fields were stored.
+  Fields fields;
 };
 
 struct SearchResult {
@@ -127,7 +162,8 @@ class Searcher {
   static std::unique_ptr<Searcher> Open(const std::string& dir);
   virtual ~Searcher() = default;
 
-  // Throws QueryError for a query that does not parse.
+  // Throws QueryError for a query that does not parse. An empty or blank
+  // query matches every document, for searches by filters alone.
   virtual SearchResult Search(std::string_view query,
                               const SearchOptions& options) = 0;
 

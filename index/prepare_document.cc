@@ -2,13 +2,15 @@
 //
 // Value slots: 0 format name, 1 creation date (ISO 8601 as extracted),
 // 2 size in bytes (Xapian::sortable_serialise), 3 page count (same).
-// Slot 20 holds the indexing time (index/topic_terms.h).
+// Slots 10-14 hold procurement fields (index/fields_terms.h), slot 20 the
+// indexing time (index/topic_terms.h).
 #include <xapian.h>
 
 #include <string>
 
 #include "extract/document_json.h"
 #include "extract/normalize.h"
+#include "index/fields_terms_internal.h"
 #include "index/index.h"
 #include "index/terms.h"
 #include "index/topic_terms_internal.h"
@@ -83,6 +85,7 @@ std::string PrepareDocument(const Document& doc) {
   AddValues(doc, &xdoc);
   AddText(doc, &xdoc);
   nlohmann::json data = DocumentToJson(doc);
+  AddFields(doc, &xdoc, &data);
   AddTopics(doc, &xdoc, &data);
   AddIndexedAt(&xdoc);
   xdoc.set_data(data.dump());

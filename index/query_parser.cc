@@ -8,6 +8,7 @@
 #include <string>
 
 #include "extract/normalize.h"
+#include "index/fields_terms.h"
 #include "index/index.h"
 #include "index/terms.h"
 
@@ -16,8 +17,8 @@ namespace {
 
 // Field prefixes of the query language. Free-text fields use the whole
 // term scheme under their prefix; boolean fields match one exact term
-// (prefix + value) and filter without weighting. New filters such as
-// buyer: are added here once the index writes their terms.
+// (prefix + value) and filter without weighting. The procurement field
+// prefixes are those of index/fields_terms.h.
 struct FieldPrefix {
   std::string_view name;
   std::string_view term_prefix;
@@ -32,6 +33,13 @@ constexpr FieldPrefix kFieldPrefixes[] = {
     {"id", kIdPrefix, true, true},
     {"parent", kParentPrefix, true, true},
     {"path", kPathPrefix, true, false},
+    {"notice", kNoticeTypePrefix, true, true},
+    {"method", kMethodPrefix, true, true},
+    {"region", kRegionPrefix, true, false},
+    {"project", kProjectPrefix, true, true},
+    {"buyer", kBuyerPrefix, false, false},
+    {"agency", kAgencyPrefix, false, false},
+    {"supplier", kSupplierPrefix, false, false},
 };
 
 // Maximum number of terms a trailing * expands to. The most frequent are
@@ -302,7 +310,27 @@ std::optional<Xapian::Query> TextQuery(const std::string& raw,
 
 Xapian::Query BooleanQuery(const FieldPrefix& field, std::string value) {
   if (field.lower_case_value) value = NormalizeText(value);
-  return Xapian::Query(std::string(field.term_prefix) + value);
+  std::string term_prefix(field.term_prefix);
+  // type: names a format (type:pdf) or a notice type (type:award); the
+  // two sets of values do not overlap.
+  if (term_prefix == kFormatPrefix && field.name == "type") {
+    return Xapian::Query(Xapian::Query::OP_OR,
+                         Xapian::Query(term_prefix + value),
+                         Xapian::Query(kNoticeTypePrefix + value));
+  }
+  if (term_prefix == kProjectPrefix) {
+    return Xapian::Query(term_prefix + NameKey(value));
+  }
+  if (term_prefix == kRegionPrefix) {
+    std::string code = RegionCode(value);
+    if (code.empty()) {
+      throw QueryError("unknown region '" + value +
+                       "': give a province, city or county name, or its "
+                       "6-digit code");
+    }
+    return Xapian::Query(term_prefix + code);
+  }
+  return Xapian::Query(term_prefix + value);
 }
 
 // Recursive descent over the lexemes: or := and (OR and)*,

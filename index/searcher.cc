@@ -5,7 +5,9 @@
 #include <string>
 #include <utility>
 
+#include "index/fields_terms.h"
 #include "index/file_state_json.h"
+#include "index/filters.h"
 #include "index/index.h"
 #include "index/query_parser.h"
 #include "index/snippet.h"
@@ -23,6 +25,12 @@ constexpr int kMaxReadAttempts = 5;
 
 // Maximum length of a document id (SHA-256 in hex).
 constexpr size_t kIdLength = 64;
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  });
+}
 
 bool IsHexPrefix(const std::string& text) {
   if (text.empty() || text.size() > kIdLength) return false;
@@ -67,8 +75,16 @@ class XapianSearcher : public Searcher {
 
   SearchResult Search(std::string_view query,
                       const SearchOptions& options) override {
-    ParsedQuery parsed = ParseQuery(query);
-    Xapian::Query xapian_query = Xapian::Query::unserialise(parsed.serialised);
+    ParsedQuery parsed;
+    Xapian::Query xapian_query = Xapian::Query::MatchAll;
+    if (!IsBlank(query)) {
+      parsed = ParseQuery(query);
+      xapian_query = Xapian::Query::unserialise(parsed.serialised);
+    }
+    if (std::optional<Xapian::Query> filter = FilterQuery(options.filters)) {
+      xapian_query =
+          Xapian::Query(Xapian::Query::OP_FILTER, xapian_query, *filter);
+    }
     if (std::optional<Xapian::Query> filter = TopicAndTimeFilter(options)) {
       xapian_query =
           Xapian::Query(Xapian::Query::OP_FILTER, xapian_query, *filter);
@@ -77,6 +93,7 @@ class XapianSearcher : public Searcher {
       Xapian::Enquire enquire(db_);
       enquire.set_query(xapian_query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
+      ApplySortOrder(options.sort, &enquire);
       Xapian::MSet mset =
           enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                            static_cast<Xapian::doccount>(options.limit));
@@ -130,6 +147,9 @@ class XapianSearcher : public Searcher {
     std::string stored = it.get_document().get_data();
     StoredData data = ParseStoredData(stored);
     Hit hit;
+    if (std::optional<Fields> fields = StoredFields(stored)) {
+      hit.fields = std::move(*fields);
+    }
     hit.doc_id = data.document.id;
     hit.paths = std::move(data.paths);
     hit.title = data.document.metadata.title;
@@ -137,6 +157,7 @@ class XapianSearcher : public Searcher {
     hit.score = it.get_weight();
     hit.rank = static_cast<int>(it.get_rank()) + 1;
     hit.topics = StoredTopicNames(stored);
+    if (!options.snippets) return hit;
     Snippet snippet =
         MakeSnippet(data.document, parsed.patterns, options.snippet_chars);
     hit.snippet = std::move(snippet.text);

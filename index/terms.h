@@ -27,6 +27,20 @@
 //   XF   format name, such as "pdf" (boolean, type:)
 //   XS   extraction status, such as "ok" (boolean)
 //   XP   parent document id (boolean)
+//   XT   notice type, such as "award" (boolean, notice:, type:)
+//   XM   procurement method, such as "open" (boolean, method:)
+//   XR   region code of the province, city and county (boolean, region:)
+//   XJ   project number, normalised without spaces (boolean, project:)
+//   XH   SHA-256 of the normalised text without whitespace (boolean),
+//        which finds reposts of one notice
+//   XB   buyer name as text (buyer:), XNB the whole name (boolean)
+//   XA   agency name as text (agency:), XNA the whole name (boolean)
+//   XU   supplier names as text (supplier:), XNU each whole name (boolean)
+//   XG   lexicon category (boolean, index/topic_terms.h)
+// Value slots: 0-3 in prepare_document.cc; 10 published date YYYYMMDD,
+// 11 largest award in CNY, 12 largest budget in CNY (sortable_serialise),
+// 13 notice type, 14 award else budget in CNY (index/fields_terms.h);
+// 20 indexing time (index/topic_terms.h).
 // Terms longer than kMaxTermBytes are skipped: Xapian rejects terms over
 // 245 bytes and such strings are not useful search terms.
 #ifndef BIDSCOPE_INDEX_TERMS_H_

@@ -1,0 +1,76 @@
+// `bidscope export`: dispatches on --format to the document exports of
+// cli/export_fields.h and the segment exports of cli/export_segments.h.
+#include <fstream>
+#include <iostream>
+
+#include "cli/export_fields.h"
+#include "cli/export_segments.h"
+#include "cli/field_filters.h"
+#include "cli/field_hits.h"
+#include "cli/fields_commands.h"
+#include "cli/output.h"
+#include "cli/translation_commands.h"
+
+namespace bidscope::cli {
+namespace {
+
+bool HasFilters(const FieldFilters& f) {
+  return !f.notice_type.empty() || !f.method.empty() || !f.buyer.empty() ||
+         !f.agency.empty() || !f.supplier.empty() || !f.region.empty() ||
+         !f.project.empty() || !f.after.empty() || !f.before.empty() ||
+         f.min_amount.has_value() || f.max_amount.has_value();
+}
+
+int RunSegmentFormat(const ExportCommandOptions& options) {
+  if (HasFilters(options.filters)) {
+    PrintError(options.format, "field filters are not supported",
+               "the segment formats take a query only");
+    return 2;
+  }
+  SegmentExportOptions segments;
+  segments.db = options.db;
+  segments.format =
+      options.format == "jsonl-segments" ? "jsonl" : options.format;
+  segments.query = options.query;
+  segments.output = options.output;
+  segments.script = ParseScript(options.script).value_or(Script::kOriginal);
+  return RunSegmentExport(segments);
+}
+
+}  // namespace
+
+int RunExportCommand(const ExportCommandOptions& options) {
+  if (options.format != "csv" && options.format != "jsonl") {
+    return RunSegmentFormat(options);
+  }
+  HitQuery query{options.db, options.query, options.filters,
+                 ParseSortOrder(options.sort)};
+  std::optional<std::vector<Hit>> hits = AllHits(query);
+  if (!hits) return 2;
+
+  bool to_stdout = options.output.empty() || options.output == "-";
+  std::ofstream file;
+  if (!to_stdout) {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      PrintError(options.output, "cannot write the export",
+                 "check that its folder exists and is writable");
+      return 2;
+    }
+  }
+  std::ostream& out = to_stdout ? std::cout : file;
+  if (options.format == "csv") {
+    WriteCsvExport(*hits, out);
+  } else {
+    WriteJsonlExport(*hits, out);
+  }
+  out.flush();
+  if (!out) {
+    PrintError(to_stdout ? "-" : options.output, "writing the export failed",
+               "check free disk space");
+    return 2;
+  }
+  return hits->empty() ? 1 : 0;
+}
+
+}  // namespace bidscope::cli

@@ -1,0 +1,72 @@
+#include "cli/field_filters.h"
+
+#include "index/fields_terms.h"
+
+namespace bidscope::cli {
+
+void AddFilterOptions(CLI::App* command, FieldFilters* filters) {
+  command->add_option("--type", filters->notice_type,
+                      "Only notices of this type: intention, tender, "
+                      "amendment, award, contract ...");
+  command->add_option("--method", filters->method,
+                      "Only this procurement method: open, invited, rfq, "
+                      "single_source ...");
+  command->add_option("--buyer", filters->buyer,
+                      "Only buyers whose name contains this text");
+  command->add_option("--agency", filters->agency,
+                      "Only agencies whose name contains this text");
+  command->add_option("--supplier", filters->supplier,
+                      "Only notices with a supplier whose name contains "
+                      "this text");
+  command->add_option("--region", filters->region,
+                      "Only this province, city or county (name or 6-digit "
+                      "code)");
+  command->add_option("--after", filters->after,
+                      "Only notices published on or after this date "
+                      "(YYYY-MM-DD)");
+  command->add_option("--before", filters->before,
+                      "Only notices published on or before this date "
+                      "(YYYY-MM-DD)");
+  command
+      ->add_option("--min-amount", filters->min_amount,
+                   "Minimum award amount (else budget), in CNY")
+      ->check(CLI::NonNegativeNumber);
+  command
+      ->add_option("--max-amount", filters->max_amount,
+                   "Maximum award amount (else budget), in CNY")
+      ->check(CLI::NonNegativeNumber);
+}
+
+void AddSortOption(CLI::App* command, std::string* sort) {
+  command
+      ->add_option("--sort", *sort,
+                   "Order: relevance, date (newest first) or amount "
+                   "(largest first)")
+      ->check(CLI::IsMember({"relevance", "date", "amount"}));
+}
+
+SortOrder ParseSortOrder(const std::string& name) {
+  if (name == "date") return SortOrder::kDate;
+  if (name == "amount") return SortOrder::kAmount;
+  return SortOrder::kRelevance;
+}
+
+nlohmann::json FieldsSummary(const Fields& fields) {
+  nlohmann::json amounts = nlohmann::json::array();
+  for (const Amount& amount : fields.amounts) {
+    amounts.push_back({{"kind", amount.kind},
+                       {"value", amount.value},
+                       {"currency", amount.currency}});
+  }
+  std::string published = PublishedKey(fields);
+  if (!published.empty()) {
+    published = published.substr(0, 4) + "-" + published.substr(4, 2) + "-" +
+                published.substr(6, 2);
+  }
+  return {{"notice_type", fields.notice_type},
+          {"buyer", fields.buyer},
+          {"published", published},
+          {"amounts", amounts}};
+}
+
+}  // namespace bidscope::cli

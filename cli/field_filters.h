@@ -1,0 +1,32 @@
+// Command-line flags for the procurement field filters and sort orders
+// shared by search, stats and export, and the fields summary of a hit.
+#ifndef BIDSCOPE_CLI_FIELD_FILTERS_H_
+#define BIDSCOPE_CLI_FIELD_FILTERS_H_
+
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "extract/fields.h"
+#include "index/index.h"
+
+namespace bidscope::cli {
+
+// Adds --type, --method, --buyer, --agency, --supplier, --region, --after,
+// --before, --min-amount and --max-amount to `command`.
+void AddFilterOptions(CLI::App* command, FieldFilters* filters);
+
+// Adds --sort relevance|date|amount to `command`.
+void AddSortOption(CLI::App* command, std::string* sort);
+
+// The order named by --sort; relevance for an empty name.
+SortOrder ParseSortOrder(const std::string& name);
+
+// notice_type, buyer, published and amounts of `fields`, for hit records.
+nlohmann::json FieldsSummary(const Fields& fields);
+
+}  // namespace bidscope::cli
+
+#endif  // BIDSCOPE_CLI_FIELD_FILTERS_H_

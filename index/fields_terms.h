@@ -1,0 +1,62 @@
+// Procurement fields (extract/fields.h) in the index: boolean terms, text
+// terms under a prefix, value slots and the "fields" object of the stored
+// data. index/terms.h lists the prefixes with the rest of the term scheme.
+#ifndef BIDSCOPE_INDEX_FIELDS_TERMS_H_
+#define BIDSCOPE_INDEX_FIELDS_TERMS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "extract/fields.h"
+
+namespace bidscope {
+
+// Boolean terms: prefix + value as ExtractFields gives it.
+inline constexpr char kNoticeTypePrefix[] = "XT";   // award, tender ...
+inline constexpr char kMethodPrefix[] = "XM";       // open, rfq ...
+inline constexpr char kRegionPrefix[] = "XR";       // 6-digit division code
+inline constexpr char kContentHashPrefix[] = "XH";  // SHA-256 of the text
+inline constexpr char kProjectPrefix[] = "XJ";      // normalised project number
+
+// Party names as text (the free-text term scheme under the prefix), so
+// that buyer:公安 matches 示例市公安局 as an exact substring.
+inline constexpr char kBuyerPrefix[] = "XB";
+inline constexpr char kAgencyPrefix[] = "XA";
+inline constexpr char kSupplierPrefix[] = "XU";
+
+// Party names whole, normalised, as boolean terms.
+inline constexpr char kBuyerNamePrefix[] = "XNB";
+inline constexpr char kAgencyNamePrefix[] = "XNA";
+inline constexpr char kSupplierNamePrefix[] = "XNU";
+
+// Value slots. 0-3 belong to prepare_document.cc and 20 to topics.
+inline constexpr unsigned kPublishedSlot = 10;   // YYYYMMDD, sorts as text
+inline constexpr unsigned kAwardCnySlot = 11;    // sortable_serialise
+inline constexpr unsigned kBudgetCnySlot = 12;   // sortable_serialise
+inline constexpr unsigned kNoticeTypeSlot = 13;  // as the XT term
+inline constexpr unsigned kMainAmountSlot = 14;  // award, else budget (CNY)
+
+// Largest amount of `kind` in CNY; budget also takes ceiling amounts when
+// there is no budget. Empty when there is none. Amounts in other
+// currencies are left out: converting them needs a rate and a date.
+std::optional<double> LargestCny(const Fields& fields, std::string_view kind);
+
+// First published date as YYYYMMDD, else the first dated value of any
+// kind; empty when the notice has no date.
+std::string PublishedKey(const Fields& fields);
+
+// The normalised form used in name and project terms.
+std::string NameKey(std::string_view name);
+
+// The 6-digit code of a division code or name (安徽省, 合肥市), or empty
+// when the table has no such division.
+std::string RegionCode(std::string_view name_or_code);
+
+// The fields of stored data (the "fields" object PrepareDocument writes),
+// or empty when the data has none.
+std::optional<Fields> StoredFields(std::string_view data);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_FIELDS_TERMS_H_

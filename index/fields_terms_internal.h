@@ -1,0 +1,25 @@
+// The part of field indexing that needs Xapian types, for PrepareDocument.
+#ifndef BIDSCOPE_INDEX_FIELDS_TERMS_INTERNAL_H_
+#define BIDSCOPE_INDEX_FIELDS_TERMS_INTERNAL_H_
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include "extract/document.h"
+
+namespace bidscope {
+
+// Extracts the fields of `doc` and adds their terms and values to `xdoc`,
+// the "fields" object to `data`, and the content hash term.
+void AddFields(const Document& doc, Xapian::Document* xdoc,
+               nlohmann::json* data);
+
+// SHA-256 of the normalised text of every reliable page, so that the same
+// notice reposted with other bytes (markup, encoding) has the same hash.
+// Empty when the document has no text.
+std::string ContentHash(const Document& doc);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_FIELDS_TERMS_INTERNAL_H_

@@ -1,0 +1,104 @@
+#include "index/filters.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "index/fields_terms.h"
+#include "index/query_parser.h"
+
+namespace bidscope {
+namespace {
+
+// A party filter through the query language, so that it matches exactly as
+// buyer:"..." does. Quotes inside the value would end the phrase and are
+// dropped.
+Xapian::Query PartyQuery(std::string_view field, std::string value) {
+  std::erase_if(value, [](char c) { return c == '"'; });
+  ParsedQuery parsed = ParseQuery(std::string(field) + ":\"" + value + "\"");
+  return Xapian::Query::unserialise(parsed.serialised);
+}
+
+Xapian::Query RegionQuery(const std::string& region) {
+  std::string code = RegionCode(region);
+  if (code.empty()) {
+    throw QueryError("unknown region '" + region +
+                     "': give a province, city or county name, or its "
+                     "6-digit code");
+  }
+  return Xapian::Query(kRegionPrefix + code);
+}
+
+// YYYY-MM-DD as the YYYYMMDD of kPublishedSlot.
+std::string DateKey(const std::string& date) {
+  bool valid = date.size() == 10 && date[4] == '-' && date[7] == '-';
+  for (size_t i = 0; valid && i < date.size(); ++i) {
+    if (i != 4 && i != 7) valid = date[i] >= '0' && date[i] <= '9';
+  }
+  if (!valid) {
+    throw QueryError("invalid date '" + date + "': expected YYYY-MM-DD");
+  }
+  return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+}
+
+std::optional<Xapian::Query> RangeQuery(unsigned slot, const std::string& low,
+                                        const std::string& high) {
+  if (low.empty() && high.empty()) return std::nullopt;
+  if (high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, low);
+  if (low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, high);
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high);
+}
+
+std::string AmountKey(const std::optional<double>& amount) {
+  return amount ? Xapian::sortable_serialise(*amount) : "";
+}
+
+}  // namespace
+
+std::optional<Xapian::Query> FilterQuery(const FieldFilters& filters) {
+  std::vector<Xapian::Query> parts;
+  if (!filters.notice_type.empty()) {
+    parts.emplace_back(kNoticeTypePrefix + filters.notice_type);
+  }
+  if (!filters.method.empty()) {
+    parts.emplace_back(kMethodPrefix + filters.method);
+  }
+  if (!filters.buyer.empty())
+    parts.push_back(PartyQuery("buyer", filters.buyer));
+  if (!filters.agency.empty()) {
+    parts.push_back(PartyQuery("agency", filters.agency));
+  }
+  if (!filters.supplier.empty()) {
+    parts.push_back(PartyQuery("supplier", filters.supplier));
+  }
+  if (!filters.region.empty()) parts.push_back(RegionQuery(filters.region));
+  if (!filters.project.empty()) {
+    parts.emplace_back(kProjectPrefix + NameKey(filters.project));
+  }
+  std::string after = filters.after.empty() ? "" : DateKey(filters.after);
+  std::string before = filters.before.empty() ? "" : DateKey(filters.before);
+  if (auto dates = RangeQuery(kPublishedSlot, after, before)) {
+    parts.push_back(*dates);
+  }
+  if (auto amounts = RangeQuery(kMainAmountSlot, AmountKey(filters.min_amount),
+                                AmountKey(filters.max_amount))) {
+    parts.push_back(*amounts);
+  }
+  if (parts.empty()) return std::nullopt;
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+void ApplySortOrder(SortOrder sort, Xapian::Enquire* enquire) {
+  switch (sort) {
+    case SortOrder::kRelevance:
+      return;
+    case SortOrder::kDate:
+      enquire->set_sort_by_value_then_relevance(kPublishedSlot, true);
+      return;
+    case SortOrder::kAmount:
+      enquire->set_sort_by_value_then_relevance(kMainAmountSlot, true);
+      return;
+  }
+}
+
+}  // namespace bidscope

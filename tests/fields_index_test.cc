@@ -1,0 +1,177 @@
+// Procurement fields in the index through the library: field filters and
+// sort orders of Searcher over corpus-sample/, stored fields, and reposts
+// merged by IndexWriter::Put.
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract/extract.h"
+#include "index/fields_terms.h"
+#include "index/index.h"
+#include "tests/test_support.h"
+
+namespace bidscope {
+namespace {
+
+namespace fs = std::filesystem;
+using Names = std::set<std::string>;
+
+// Indexes corpus-sample/documents/ once for every test in this file.
+class FieldsIndexTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    db_ = (dir_->path() / "idx").string();
+    std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db_);
+    for (const auto& entry : fs::directory_iterator(
+             testing::SourceDir() / "corpus-sample" / "documents")) {
+      std::string path = entry.path().string();
+      for (const Document& doc : ExtractFile(path, {})) {
+        writer->Put(doc.id, PrepareDocument(doc), path);
+      }
+    }
+    writer->Commit();
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static std::vector<Hit> Hits(const std::string& query,
+                               const SearchOptions& options) {
+    SearchOptions all = options;
+    all.limit = 100;
+    return Searcher::Open(db_)->Search(query, all).hits;
+  }
+
+  static Names NamesOf(const FieldFilters& filters,
+                       const std::string& query = "") {
+    SearchOptions options;
+    options.filters = filters;
+    Names names;
+    for (const Hit& hit : Hits(query, options)) {
+      names.insert(fs::path(hit.paths.front()).filename());
+    }
+    return names;
+  }
+
+  static testing::TempDir* dir_;
+  static std::string db_;
+};
+
+testing::TempDir* FieldsIndexTest::dir_ = nullptr;
+std::string FieldsIndexTest::db_;
+
+TEST_F(FieldsIndexTest, NoticeTypeFilterFindsAwards) {
+  FieldFilters filters;
+  filters.notice_type = "award";
+  EXPECT_EQ(NamesOf(filters),
+            (Names{"zh-xueliang-award.pdf", "zh-cleaning-award.html",
+                   "tw-face-recognition-award.pdf",
+                   "zh-overseas-social-media-award.html"}));
+}
+
+TEST_F(FieldsIndexTest, NoticeTypeFilterFindsAmendments) {
+  FieldFilters filters;
+  filters.notice_type = "amendment";
+  EXPECT_EQ(NamesOf(filters), (Names{"zh-furniture-amendment.docx",
+                                     "zh-xueliang-amendment-gb18030.txt"}));
+}
+
+TEST_F(FieldsIndexTest, BuyerFilterMatchesSubstring) {
+  FieldFilters filters;
+  filters.buyer = "公安";
+  Names found = NamesOf(filters);
+  EXPECT_TRUE(found.count("zh-yuqing-tender.pdf")) << found.size();
+  EXPECT_TRUE(found.count("zh-police-platform-single-source.docx"));
+  EXPECT_FALSE(found.count("zh-cleaning-award.html"));
+  EXPECT_FALSE(found.count("zh-furniture-amendment.docx"));
+}
+
+TEST_F(FieldsIndexTest, FilterCombinesWithQuery) {
+  FieldFilters filters;
+  filters.notice_type = "award";
+  EXPECT_EQ(NamesOf(filters, "雪亮工程"), (Names{"zh-xueliang-award.pdf"}));
+}
+
+TEST_F(FieldsIndexTest, HitsCarryStoredFields) {
+  SearchOptions options;
+  options.filters.notice_type = "award";
+  options.snippets = false;
+  for (const Hit& hit : Hits("雪亮工程", options)) {
+    EXPECT_EQ(hit.fields.notice_type, "award");
+    EXPECT_EQ(LargestCny(hit.fields, "award"), 3200000.0);
+    EXPECT_TRUE(hit.snippet.empty()) << hit.snippet;
+  }
+}
+
+TEST_F(FieldsIndexTest, SortByAmountPutsLargestFirst) {
+  SearchOptions options;
+  options.sort = SortOrder::kAmount;
+  std::vector<Hit> hits = Hits("", options);
+  ASSERT_FALSE(hits.empty());
+  std::optional<double> previous;
+  for (const Hit& hit : hits) {
+    std::optional<double> award = LargestCny(hit.fields, "award");
+    std::optional<double> amount =
+        award ? award : LargestCny(hit.fields, "budget");
+    if (!amount) {
+      previous = -1;  // documents without an amount come last
+      continue;
+    }
+    ASSERT_NE(previous, std::optional<double>(-1)) << hit.paths.front();
+    if (previous) {
+      EXPECT_LE(*amount, *previous) << hit.paths.front();
+    }
+    previous = amount;
+  }
+}
+
+TEST_F(FieldsIndexTest, InvalidDateFilterThrows) {
+  FieldFilters filters;
+  filters.after = "2024/01/01";
+  EXPECT_THROW(NamesOf(filters), QueryError);
+}
+
+TEST(FieldsRepostTest, SameTextOtherBytesIsOneDocument) {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "idx").string();
+  const std::string kText =
+      "示例市公安局舆情监测服务项目中标结果公告\n项目编号：SZ-2024-001\n"
+      "采购人：示例市公安局\n中标金额：115万元\n";
+  std::string repost = kText;
+  for (size_t at = repost.find('\n'); at != std::string::npos;
+       at = repost.find('\n', at + 2)) {
+    repost.replace(at, 1, "\r\n");
+  }
+  Document first = ExtractBytes(kText, "a.txt", {}).front();
+  Document second = ExtractBytes(repost, "b.txt", {}).front();
+  ASSERT_NE(first.id, second.id);
+  std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db);
+  EXPECT_TRUE(writer->Put(first.id, PrepareDocument(first), "a.txt"));
+  EXPECT_FALSE(writer->Put(second.id, PrepareDocument(second), "b.txt"));
+  writer->Commit();
+  std::unique_ptr<Searcher> searcher = Searcher::Open(db);
+  EXPECT_EQ(searcher->DocumentCount(), 1u);
+  std::optional<Searcher::Stored> stored = searcher->Get("b.txt");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->paths, (std::vector<std::string>{"a.txt", "b.txt"}));
+}
+
+TEST(FieldsRepostTest, DifferentTextStaysApart) {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "idx").string();
+  Document first = ExtractBytes("中标金额：115万元\n", "a.txt", {}).front();
+  Document second = ExtractBytes("中标金额：116万元\n", "b.txt", {}).front();
+  std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db);
+  EXPECT_TRUE(writer->Put(first.id, PrepareDocument(first), "a.txt"));
+  EXPECT_TRUE(writer->Put(second.id, PrepareDocument(second), "b.txt"));
+}
+
+TEST(StoredFieldsTest, DataWithoutFieldsGivesNone) {
+  EXPECT_FALSE(StoredFields(R"({"id":"x"})").has_value());
+  EXPECT_FALSE(StoredFields("not json").has_value());
+}
+
+}  // namespace
+}  // namespace bidscope
