@@ -20,6 +20,7 @@ struct IndexCommandOptions {
   bool keep_missing = false;        // keep documents whose files vanished
   bool retry_failed = false;        // re-extract files that failed before
   bool strict = false;              // exit 2 on the first failed file
+  int shards = 0;                   // shard count; 0 keeps the index's own
   WorkerLimits limits;
   ExtractOptions extract;
 };
@@ -61,6 +62,22 @@ struct ReportCommandOptions {
   bool json = false;
 };
 int RunReportCommand(const ReportCommandOptions& options);
+
+struct ShardsCommandOptions {
+  std::string db;
+  std::string action;   // list, set-remote or set-local
+  int shard = -1;       // shard number for set-remote and set-local
+  std::string address;  // HOST:PORT for set-remote
+  bool json = false;
+};
+int RunShardsCommand(const ShardsCommandOptions& options);
+
+struct CompactCommandOptions {
+  std::string db;
+  std::string output;  // result directory; empty replaces --db in place
+  bool json = false;
+};
+int RunCompactCommand(const CompactCommandOptions& options);
 
 }  // namespace bidscope::cli
 

@@ -4,6 +4,7 @@
 #include "cli/index_run.h"
 #include "cli/output.h"
 #include "index/index.h"
+#include "index/sharded_writer.h"
 
 namespace bidscope::cli {
 
@@ -16,7 +17,7 @@ int RunIndexCommand(const IndexCommandOptions& options) {
 
   std::unique_ptr<IndexWriter> writer;
   try {
-    writer = IndexWriter::Open(resolved.db);
+    writer = OpenIndexWriter(resolved.db, resolved.shards);
   } catch (const IndexError& e) {
     PrintError(resolved.db, "cannot open the index for writing", e.what());
     return 2;

@@ -7,6 +7,8 @@
 
 #include "index/file_state_json.h"
 #include "index/index.h"
+#include "index/shard_stub.h"
+#include "index/sharded_writer.h"
 #include "index/stored_data.h"
 #include "index/terms.h"
 
@@ -142,6 +144,7 @@ class XapianIndexWriter : public IndexWriter {
 }  // namespace
 
 std::unique_ptr<IndexWriter> IndexWriter::Open(const std::string& dir) {
+  if (IsShardedIndex(dir)) return OpenShardedIndexWriter(dir);
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
     return std::make_unique<XapianIndexWriter>(std::move(db), dir);

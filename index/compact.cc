@@ -1,0 +1,167 @@
+#include "index/compact.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "index/file_state_json.h"
+#include "index/index.h"
+#include "index/shard_stub.h"
+
+namespace bidscope {
+namespace {
+
+namespace fs = std::filesystem;
+
+// More sources than this are merged in several passes, which Xapian
+// documents as faster for many databases.
+constexpr size_t kMaxSinglePassShards = 3;
+
+constexpr char kRunReportName[] = "last-run.jsonl";
+
+std::string SequenceKey() {
+  return std::string(kUserMetadataPrefix) + kShardCommitSequenceKey;
+}
+
+std::vector<std::string> LocalShardPaths(const std::string& dir) {
+  if (!IsShardedIndex(dir)) return {dir};
+  std::vector<std::string> paths;
+  std::vector<ShardLocation> shards = ReadShardStub(dir);
+  for (size_t i = 0; i < shards.size(); ++i) {
+    if (shards[i].remote) {
+      throw IndexError(dir + ": shard " + std::to_string(i) + " is remote (" +
+                       shards[i].target +
+                       "): Xapian compacts only local databases, so copy it "
+                       "here and run `bidscope shards --db " +
+                       dir + " set-local " + std::to_string(i) + "` first");
+    }
+    paths.push_back((fs::path(dir) / shards[i].target).string());
+  }
+  return paths;
+}
+
+// File state key -> JSON of the state in the shard committed last. Xapian's
+// compactor keeps the first source's value of a key found in several
+// sources; a key is in several shards only after a kill between shard
+// commits, and then the later commit is the right one.
+std::map<std::string, std::string> DuplicateFileStates(
+    std::vector<Xapian::Database>& shards) {
+  std::map<std::string, std::pair<int64_t, std::string>> latest;
+  std::map<std::string, int> copies;
+  for (Xapian::Database& shard : shards) {
+    int64_t sequence =
+        ParseShardCommitSequence(shard.get_metadata(SequenceKey()));
+    for (auto it = shard.metadata_keys_begin(kFileStateKeyPrefix);
+         it != shard.metadata_keys_end(kFileStateKeyPrefix); ++it) {
+      if (++copies[*it] == 1 || sequence > latest[*it].first) {
+        latest[*it] = {sequence, shard.get_metadata(*it)};
+      }
+    }
+  }
+  std::map<std::string, std::string> duplicates;
+  for (auto& [key, count] : copies) {
+    if (count > 1) duplicates[key] = std::move(latest[key].second);
+  }
+  return duplicates;
+}
+
+// Holds the write lock of every shard, so that no writer commits to a
+// shard while it is being compacted into a replacement.
+std::vector<Xapian::WritableDatabase> LockShards(
+    const std::vector<std::string>& paths) {
+  std::vector<Xapian::WritableDatabase> locks;
+  for (const std::string& path : paths) {
+    locks.emplace_back(path, Xapian::DB_OPEN);
+  }
+  return locks;
+}
+
+void CopyRunReport(const std::string& dir, const std::string& output) {
+  fs::path report = fs::path(dir) / kRunReportName;
+  std::error_code error;
+  if (fs::exists(report, error)) {
+    fs::copy_file(report, fs::path(output) / kRunReportName,
+                  fs::copy_options::overwrite_existing, error);
+  }
+}
+
+void ReplaceInPlace(const std::string& dir, const std::string& built) {
+  std::string old = dir + ".before-compact";
+  std::error_code error;
+  fs::rename(dir, old, error);
+  if (!error) fs::rename(built, dir, error);
+  if (error) {
+    throw IndexError(dir + ": cannot move the compacted index into place: " +
+                     error.message() + " (the result is in " + built + ")");
+  }
+  fs::remove_all(old, error);
+}
+
+CompactResult Compact(const std::string& dir, const std::string& output) {
+  std::vector<std::string> paths = LocalShardPaths(dir);
+  std::vector<Xapian::WritableDatabase> locks = LockShards(paths);
+  std::vector<Xapian::Database> shards;
+  Xapian::Database all;
+  for (const std::string& path : paths) {
+    shards.emplace_back(path);
+    all.add_database(shards.back());
+  }
+  std::map<std::string, std::string> duplicates = DuplicateFileStates(shards);
+
+  unsigned flags =
+      paths.size() > kMaxSinglePassShards ? Xapian::DBCOMPACT_MULTIPASS : 0;
+  all.compact(output, flags);
+
+  // Fix what the compactor cannot know, then commit the result once.
+  Xapian::WritableDatabase result(output, Xapian::DB_OPEN);
+  for (const auto& [key, json] : duplicates) result.set_metadata(key, json);
+  // The commit number means nothing once the shards are one database.
+  result.set_metadata(SequenceKey(), "");
+  result.commit();
+
+  CompactResult summary;
+  summary.output = output;
+  summary.shards = static_cast<int>(paths.size());
+  summary.documents = result.get_doccount();
+  for (auto it = result.metadata_keys_begin(kFileStateKeyPrefix);
+       it != result.metadata_keys_end(kFileStateKeyPrefix); ++it) {
+    ++summary.file_states;
+  }
+  return summary;
+}
+
+}  // namespace
+
+CompactResult CompactIndex(const std::string& dir,
+                           const CompactOptions& options) {
+  bool in_place = options.output.empty();
+  std::string output = in_place ? dir + ".compacting" : options.output;
+  std::error_code error;
+  if (fs::exists(output, error)) {
+    throw IndexError(output +
+                     ": the compaction output already exists: "
+                     "remove it or choose another with -o");
+  }
+  CompactResult result;
+  try {
+    result = Compact(dir, output);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(output, error);
+    throw IndexError(dir + ": compaction failed: " + e.get_description());
+  } catch (const IndexError&) {
+    fs::remove_all(output, error);
+    throw;
+  }
+  CopyRunReport(dir, output);
+  if (in_place) {
+    ReplaceInPlace(dir, output);
+    result.output = dir;
+  }
+  return result;
+}
+
+}  // namespace bidscope
