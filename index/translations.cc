@@ -28,7 +28,7 @@ constexpr uint32_t kTranslationFirstPosition = 1u << 30;
 
 constexpr char kTranslationsKey[] = "translations";
 
-// Where one segment was found.
+// The document and database of one segment.
 struct SegmentSite {
   Xapian::docid docid = 0;
   size_t database = 0;
@@ -133,9 +133,9 @@ void AddTranslationPostings(const std::vector<StoredTranslation>& translations,
   }
 }
 
-// Finds the segments named in `wanted` among the documents of `db`.
+// Finds the segments named in `requested` among the documents of `db`.
 void FindSegments(Xapian::Database& db, size_t database,
-                  const std::map<std::string, std::string>& wanted,
+                  const std::map<std::string, std::string>& requested,
                   std::map<std::string, SegmentSite>* sites) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     json object = ParseObject(db.get_document(*it).get_data());
@@ -147,7 +147,7 @@ void FindSegments(Xapian::Database& db, size_t database,
                        e.what());
     }
     for (Segment& segment : SegmentDocument(doc)) {
-      if (!wanted.contains(segment.id)) continue;
+      if (!requested.contains(segment.id)) continue;
       std::string id = segment.id;
       (*sites)[id] = SegmentSite{*it, database, std::move(segment)};
     }
@@ -178,9 +178,9 @@ void StoreInDocument(Xapian::WritableDatabase& db, Xapian::docid docid,
 ImportResult ImportTranslations(
     const std::string& dir,
     const std::vector<SegmentTranslation>& translations) {
-  std::map<std::string, std::string> wanted;
+  std::map<std::string, std::string> requested;
   for (const SegmentTranslation& translation : translations) {
-    wanted[translation.id] = translation.target;
+    requested[translation.id] = translation.target;
   }
 
   ImportResult result;
@@ -190,7 +190,7 @@ ImportResult ImportTranslations(
     std::map<std::string, SegmentSite> sites;
     for (size_t i = 0; i < databases.size(); ++i) {
       writers.emplace_back(databases[i], Xapian::DB_OPEN);
-      FindSegments(writers.back(), i, wanted, &sites);
+      FindSegments(writers.back(), i, requested, &sites);
     }
 
     // Group by document so that each is rewritten once.
@@ -205,7 +205,7 @@ ImportResult ImportTranslations(
       const Segment& segment = site->second.segment;
       by_document[{site->second.database, site->second.docid}].push_back(
           {segment.id, segment.page, segment.begin, segment.end, segment.source,
-           wanted.at(translation.id)});
+           requested.at(translation.id)});
     }
     for (const auto& [key, additions] : by_document) {
       StoreInDocument(writers[key.first], key.second, additions);
@@ -225,14 +225,15 @@ std::vector<StoredTranslation> StoredTranslations(std::string_view data) {
   return TranslationsFromJson(ParseObject(data));
 }
 
-bool TranslationMatches(const StoredTranslation& translation,
-                        const std::vector<MatchPattern>& patterns) {
+namespace {
+
+int CountMatchingPatterns(const StoredTranslation& translation,
+                          const std::vector<MatchPattern>& patterns) {
   std::string normalised = NormalizeText(translation.target);
   std::vector<Token> tokens = Tokenize(normalised);
-  for (const MatchPattern& pattern : patterns) {
+  auto matches = [&](const MatchPattern& pattern) {
     if (pattern.kind == MatchPattern::Kind::kSubstring) {
-      if (normalised.find(pattern.text) != std::string::npos) return true;
-      continue;
+      return normalised.find(pattern.text) != std::string::npos;
     }
     for (const Token& token : tokens) {
       for (std::string_view part : token.parts) {
@@ -242,9 +243,43 @@ bool TranslationMatches(const StoredTranslation& translation,
         if (hit) return true;
       }
     }
+    return false;
+  };
+  int count = 0;
+  for (const MatchPattern& pattern : patterns) {
+    if (matches(pattern)) ++count;
   }
-  return false;
+  return count;
 }
+
+}  // namespace
+
+bool TranslationMatches(const StoredTranslation& translation,
+                        const std::vector<MatchPattern>& patterns) {
+  return CountMatchingPatterns(translation, patterns) > 0;
+}
+
+namespace {
+
+// The translation on `page` (any page when unset) whose target matches
+// the most patterns, the earliest on ties; nothing when none matches.
+std::optional<StoredTranslation> BestMatch(
+    const std::vector<StoredTranslation>& translations,
+    const std::vector<MatchPattern>& patterns, std::optional<int> page) {
+  std::optional<StoredTranslation> best;
+  int best_count = 0;
+  for (const StoredTranslation& translation : translations) {
+    if (page && translation.page != *page) continue;
+    int count = CountMatchingPatterns(translation, patterns);
+    if (count > best_count) {
+      best = translation;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 std::optional<StoredTranslation> PickTranslation(
     const std::vector<StoredTranslation>& translations,
@@ -253,11 +288,7 @@ std::optional<StoredTranslation> PickTranslation(
   auto on_page = [&](const StoredTranslation& t) {
     return !page || t.page == *page;
   };
-  for (const StoredTranslation& translation : translations) {
-    if (on_page(translation) && TranslationMatches(translation, patterns)) {
-      return translation;
-    }
-  }
+  if (auto best = BestMatch(translations, patterns, page)) return best;
   if (!highlighted.empty()) {
     for (const StoredTranslation& translation : translations) {
       if (on_page(translation) &&
@@ -277,11 +308,10 @@ void AddTranslationToHit(std::string_view stored,
   std::vector<StoredTranslation> translations = StoredTranslations(stored);
   if (translations.empty()) return;
   if (hit->highlights.empty()) {
-    for (const StoredTranslation& translation : translations) {
-      if (!TranslationMatches(translation, patterns)) continue;
-      if (hit->page) hit->page = translation.page;
-      hit->snippet = translation.source;
-      hit->translation = translation.target;
+    if (auto best = BestMatch(translations, patterns, std::nullopt)) {
+      if (hit->page) hit->page = best->page;
+      hit->snippet = best->source;
+      hit->translation = best->target;
       return;
     }
   }

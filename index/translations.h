@@ -62,11 +62,11 @@ ImportResult ImportTranslations(
 // when the object is malformed.
 std::vector<StoredTranslation> StoredTranslations(std::string_view data);
 
-// Picks the translation to show with a hit on `page`: the first whose
-// target matches one of `patterns`, else the first whose source contains
-// text of the snippet's first highlight `highlighted`, else the first on
-// the page. Returns nothing when `translations` has none on that page and
-// none matching.
+// Picks the translation to show with a hit on `page`: the one whose
+// target matches the most `patterns` (the earliest on ties), else the first
+// whose source contains text of the snippet's first highlight `highlighted`,
+// else the first on the page. Returns nothing when `translations` has none on
+// that page and none matching.
 std::optional<StoredTranslation> PickTranslation(
     const std::vector<StoredTranslation>& translations,
     const std::vector<MatchPattern>& patterns, std::optional<int> page,
