@@ -24,6 +24,7 @@
 #include <opencc/DictEntry.hpp>
 #include <opencc/DictGroup.hpp>
 #include <opencc/Lexicon.hpp>
+#include <opencc/MaxMatchSegmentation.hpp>
 
 #include <algorithm>
 #include <array>
@@ -268,19 +269,26 @@ MappedText CollapseWhitespace(const MappedText& in) {
   return out;
 }
 
-// OpenCC t2s with the set of characters it can change. OpenCC runs at a
-// few MB/s, so only stretches of text that contain such a character are
-// passed to it: Simplified text mostly skips it.
+// OpenCC t2s with the set of characters it can change and the set of
+// characters some dictionary key contains. OpenCC runs at a few MB/s, so
+// only pieces of text that contain a changeable character are passed to it:
+// Simplified text mostly skips it.
 class TraditionalFolder {
  public:
   TraditionalFolder() {
     opencc::Config config;
     converter_ = config.NewFromFile(kT2sConfig);
     changeable_.assign(0x110000, false);
+    in_key_.assign(0x110000, false);
     for (const opencc::ConversionPtr& conversion :
          converter_->GetConversionChain()->GetConversions()) {
       MarkChangeable(conversion->GetDict());
     }
+    // The segmentation dictionary decides where conversions may match, so
+    // its keys count too (t2s uses the phrase dictionary for both).
+    auto segmentation = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(
+        converter_->GetSegmentation());
+    if (segmentation) MarkChangeable(segmentation->GetDict());
   }
 
   std::string Convert(const std::string& text) const {
@@ -290,6 +298,9 @@ class TraditionalFolder {
   // True when some dictionary entry would replace `c` (or, for entries
   // that change length, contains it).
   bool MayChange(char32_t c) const { return c < 0x110000 && changeable_[c]; }
+
+  // True when no dictionary key contains `c`, so no OpenCC match spans it.
+  bool IsBoundary(char32_t c) const { return c >= 0x110000 || !in_key_[c]; }
 
  private:
   void MarkChangeable(const opencc::DictPtr& dict) {
@@ -310,6 +321,7 @@ class TraditionalFolder {
     std::vector<char32_t> from = CodePoints(key);
     std::vector<char32_t> to = CodePoints(value);
     for (size_t k = 0; k < from.size(); ++k) {
+      if (from[k] < 0x110000) in_key_[from[k]] = true;
       if (from.size() != to.size() || from[k] != to[k]) {
         changeable_[from[k]] = true;
       }
@@ -325,6 +337,7 @@ class TraditionalFolder {
 
   opencc::ConverterPtr converter_;
   std::vector<bool> changeable_;
+  std::vector<bool> in_key_;
 };
 
 const TraditionalFolder& T2sFolder() {
@@ -386,18 +399,29 @@ void AppendAligned(std::string_view source, const uint32_t* origins,
   }
 }
 
-// True when the code points of `text` include one the folder may change.
-bool NeedsFolding(const TraditionalFolder& folder, std::string_view text) {
-  size_t pos = 0;
+// End of the run of boundary or of non-boundary characters starting at
+// `begin`, and whether the run contains a character the folder may change.
+size_t RunEnd(const TraditionalFolder& folder, std::string_view text,
+              size_t begin, bool* may_change) {
+  size_t pos = begin;
+  size_t next = pos;
+  bool boundary = folder.IsBoundary(NextCodePoint(text, &next));
+  *may_change = false;
   while (pos < text.size()) {
-    if (folder.MayChange(NextCodePoint(text, &pos))) return true;
+    next = pos;
+    char32_t c = NextCodePoint(text, &next);
+    if (folder.IsBoundary(c) != boundary) break;
+    *may_change = *may_change || folder.MayChange(c);
+    pos = next;
   }
-  return false;
+  return pos;
 }
 
-// Folds each stretch of non-ASCII text separately. No dictionary entry
-// contains ASCII, and OpenCC matches phrases left to right, so the result
-// equals converting the whole text at once.
+// Folds each run of characters between boundary characters (characters
+// that no dictionary key contains) separately. OpenCC's maximum-match
+// segmentation and conversion only join characters that form a key, so no match
+// spans a boundary and the result equals converting the whole text at once.
+// Runs without a changeable character are copied.
 MappedText FoldTraditional(MappedText in) {
   const TraditionalFolder& folder = T2sFolder();
   MappedText out;
@@ -406,19 +430,16 @@ MappedText FoldTraditional(MappedText in) {
   size_t pos = 0;
   while (pos < in.text.size()) {
     size_t begin = pos;
-    bool ascii = static_cast<unsigned char>(in.text[pos]) < 0x80;
-    while (pos < in.text.size() &&
-           (static_cast<unsigned char>(in.text[pos]) < 0x80) == ascii) {
-      ++pos;
-    }
-    std::string_view stretch(in.text.data() + begin, pos - begin);
+    bool may_change = false;
+    pos = RunEnd(folder, in.text, begin, &may_change);
+    std::string_view run(in.text.data() + begin, pos - begin);
     const uint32_t* origins = in.offsets.data() + begin;
-    if (ascii || !NeedsFolding(folder, stretch)) {
-      out.AppendMapped(stretch, origins);
+    if (!may_change) {
+      out.AppendMapped(run, origins);
       continue;
     }
-    std::string converted = folder.Convert(std::string(stretch));
-    AppendAligned(stretch, origins, converted, &out);
+    std::string converted = folder.Convert(std::string(run));
+    AppendAligned(run, origins, converted, &out);
   }
   return out;
 }
