@@ -284,6 +284,25 @@ def target_rows(work, corpus, sizes):
     return rows
 
 
+def table_rows(sizes, corpus):
+    """Rows of the bidscope index's Xapian tables, before and after compaction."""
+    before = sizes.get("bidscope_tables")
+    after = sizes.get("bidscope_compacted_tables") or {}
+    if not before:
+        return ["| not yet measured | | | |"]
+    rows = []
+    for table in sorted(before):
+        compacted = after.get(table)
+        rows.append(f"| {table} | {before[table] / 2**20:,.1f} | "
+                    f"{fmt_number(compacted / 2**20 if compacted else None)} | "
+                    f"{fmt_number(compacted / corpus['text_bytes'] if compacted else None, 2)} |")
+    total = sizes.get("bidscope_compacted")
+    rows.append(f"| whole index | {sizes['bidscope'] / 2**20:,.1f} | "
+                f"{fmt_number(total / 2**20 if total else None)} | "
+                f"{fmt_number(total / corpus['text_bytes'] if total else None, 2)} |")
+    return rows
+
+
 def recall_rows(work, formats):
     rows = []
     for name, label in (("bidscope", "bidscope"), ("omindex", "omindex + quest"),
@@ -371,6 +390,16 @@ def command_report(args):
         index_row("omindex (XAPIAN_CJK_NGRAM=1)", load(args.work, "omindex.json"),
                   sizes.get("omindex"), corpus),
         index_row("recollindex", load(args.work, "recoll.json"), sizes.get("recoll"), corpus),
+        "",
+        "## bidscope index tables",
+        "",
+        "Size of each Xapian table of the bidscope index as the run left it and",
+        "after `xapian-compact` (which writes every table with full blocks), and",
+        "the compacted size divided by the extracted text size.",
+        "",
+        "| table | MiB after the run | MiB compacted | compacted / text |",
+        "|---|---|---|---|",
+        *table_rows(sizes, corpus),
         "",
         "## Search latency",
         "",

@@ -20,9 +20,30 @@
 #                   the machine (repeatable)
 #
 # Needs the Debian packages xapian-omega, xapian-tools, recoll, time,
-# poppler-utils, python3-reportlab, python3-psutil and fonts-wqy-zenhei.
-# A tool that is missing or fails is reported as such; no number is made up.
+# poppler-utils, python3-reportlab, python3-psutil and fonts-wqy-zenhei, and
+# installs the missing ones with apt-get (as root, or through sudo). A tool
+# that is still missing or fails is reported as such; no number is made up.
 set -euo pipefail
+
+packages=(xapian-omega xapian-tools recoll time poppler-utils
+          python3-reportlab python3-psutil fonts-wqy-zenhei)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f '${Status}' "$package" 2>/dev/null |
+      grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "run.sh: installing missing packages: ${missing[*]}" >&2
+  sudo_command=()
+  if ((EUID != 0)); then sudo_command=(sudo); fi
+  if ! "${sudo_command[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y --no-install-recommends "${missing[@]}" >&2; then
+    echo "run.sh: apt-get install failed; the missing tools are reported" \
+      "as not measured" >&2
+  fi
+fi
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 count=100000
@@ -156,16 +177,32 @@ else
   note "recollindex: not measured: install the Debian package recoll."
 fi
 
-# Index sizes in bytes.
+# A compacted copy of the bidscope index (Xapian's compactor rewrites every
+# table with full blocks), to show how much of the index is free space.
+if [[ -d $work/bidscope-db ]] && command -v xapian-compact >/dev/null; then
+  log "xapian-compact of the bidscope index"
+  xapian-compact "$work/bidscope-db" "$work/bidscope-db-compact" \
+    >"$work/compact.log" 2>&1 || note "xapian-compact failed; see compact.log"
+fi
+
+# Index sizes in bytes, with the size of each Xapian table of the bidscope
+# index before and after compaction.
 /usr/bin/python3 - "$work" >"$work/sizes.json" <<'EOF'
 import json, os, subprocess, sys
+def du(path):
+    return int(subprocess.run(["du", "-sb", path], capture_output=True,
+                              text=True).stdout.split()[0])
 sizes = {}
 for name, folder in (("bidscope", "bidscope-db"), ("omindex", "omega-db"),
-                     ("recoll", "recoll-db")):
+                     ("recoll", "recoll-db"),
+                     ("bidscope_compacted", "bidscope-db-compact")):
     path = os.path.join(sys.argv[1], folder)
     if os.path.isdir(path):
-        sizes[name] = int(subprocess.run(["du", "-sb", path], capture_output=True,
-                                         text=True).stdout.split()[0])
+        sizes[name] = du(path)
+        if name.startswith("bidscope"):
+            sizes[name + "_tables"] = {
+                entry[:-len(".glass")]: du(os.path.join(path, entry))
+                for entry in sorted(os.listdir(path)) if entry.endswith(".glass")}
 json.dump(sizes, sys.stdout)
 EOF
 
