@@ -8,6 +8,7 @@
 
 #include "cli/worker.h"
 #include "extract/extract.h"
+#include "index/index.h"
 
 namespace bidscope::cli {
 
@@ -37,6 +38,8 @@ struct SearchCommandOptions {
   std::optional<bool> expand;
   std::string topic;   // only documents tagged with this lexicon category
   std::string script;  // "hans" or "hant" converts snippets; empty keeps them
+  FieldFilters filters;  // procurement field filters (--type, --buyer ...)
+  std::string sort;      // relevance (default), date or amount
 };
 int RunSearchCommand(const SearchCommandOptions& options);
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "index/fields_terms.h"
 #include "index/file_state_json.h"
 #include "index/index.h"
 #include "index/shard_stub.h"
@@ -46,6 +47,12 @@ class XapianIndexWriter : public IndexWriter {
         return false;
       }
       Xapian::Document doc = Xapian::Document::unserialise(prepared);
+      // The same notice reposted elsewhere (same normalised text, other
+      // bytes) becomes an extra path of the document already stored.
+      if (std::optional<Xapian::docid> same = FindSameText(doc)) {
+        AddPath(*same, path);
+        return false;
+      }
       doc.add_boolean_term(id_term);
       doc.add_boolean_term(PathTerm(path));
       doc.set_data(ReplaceStoredPaths(doc.get_data(), {path}));
@@ -54,11 +61,29 @@ class XapianIndexWriter : public IndexWriter {
     });
   }
 
+  // The stored document with the content hash term of `doc`, if any.
+  std::optional<Xapian::docid> FindSameText(const Xapian::Document& doc) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(kContentHashPrefix);
+    if (it == doc.termlist_end()) return std::nullopt;
+    std::string term = *it;
+    if (!term.starts_with(kContentHashPrefix)) return std::nullopt;
+    Xapian::PostingIterator same = db_.postlist_begin(term);
+    if (same == db_.postlist_end(term)) return std::nullopt;
+    return *same;
+  }
+
   void RemovePath(const std::string& doc_id, const std::string& path) override {
     Guard("removing path " + path, [&] {
-      std::string id_term = kIdPrefix + doc_id;
-      Xapian::PostingIterator it = db_.postlist_begin(id_term);
-      if (it == db_.postlist_end(id_term)) return;
+      // A repost merged into another document (see Put) is stored under
+      // that document's id, so it is found by its path.
+      std::string term = kIdPrefix + doc_id;
+      Xapian::PostingIterator it = db_.postlist_begin(term);
+      if (it == db_.postlist_end(term)) {
+        term = PathTerm(path);
+        it = db_.postlist_begin(term);
+        if (it == db_.postlist_end(term)) return;
+      }
       Xapian::Document doc = db_.get_document(*it);
       std::vector<std::string> paths = ParseStoredData(doc.get_data()).paths;
       std::erase(paths, path);

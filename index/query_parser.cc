@@ -308,15 +308,27 @@ std::optional<Xapian::Query> TextQuery(const std::string& raw,
   return PhraseOf(terms);
 }
 
+// The values of ClassifyNoticeType (extract/notice_type.h) but "other",
+// which type: leaves to formats.
+bool IsNoticeTypeName(std::string_view value) {
+  static constexpr std::string_view kNames[] = {
+      "intention",   "prequalification", "tender",        "negotiation",
+      "consultation", "rfq",             "single_source", "amendment",
+      "award",       "termination",      "contract",      "acceptance"};
+  for (std::string_view name : kNames) {
+    if (name == value) return true;
+  }
+  return false;
+}
+
 Xapian::Query BooleanQuery(const FieldPrefix& field, std::string value) {
   if (field.lower_case_value) value = NormalizeText(value);
   std::string term_prefix(field.term_prefix);
   // type: names a format (type:pdf) or a notice type (type:award); the
   // two sets of values do not overlap.
-  if (term_prefix == kFormatPrefix && field.name == "type") {
-    return Xapian::Query(Xapian::Query::OP_OR,
-                         Xapian::Query(term_prefix + value),
-                         Xapian::Query(kNoticeTypePrefix + value));
+  if (term_prefix == kFormatPrefix && field.name == "type" &&
+      IsNoticeTypeName(value)) {
+    return Xapian::Query(kNoticeTypePrefix + value);
   }
   if (term_prefix == kProjectPrefix) {
     return Xapian::Query(term_prefix + NameKey(value));
