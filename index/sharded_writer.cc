@@ -27,6 +27,7 @@
 #include <xapian.h>
 
 #include "extract/extract.h"
+#include "index/fields_terms.h"
 #include "index/shard_snapshot.h"
 #include "index/shard_stub.h"
 #include "index/shard_worker.h"
@@ -35,11 +36,6 @@ namespace bidscope {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Prefix of the content hash term (SHA-256 of the normalised text) that
-// PrepareDocument adds; the same as kContentHashPrefix of the index's
-// field terms.
-constexpr char kContentHashPrefix[] = "XH";
 
 // The content hash term of a prepared document, or empty without one.
 std::string ContentHashTerm(const std::string& prepared) {
