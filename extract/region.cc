@@ -147,6 +147,21 @@ void RegionTable::AddName(const std::u16string& name, int index,
   names_[name].push_back(short_form ? -1 - index : index);
 }
 
+// True when a name that is only a county's short form runs on into an
+// organ suffix: 公安 in 公安局 is the police, not 公安县, and 民政 in 民政局
+// is civil affairs.
+bool RegionTable::IsOrganWord(const std::vector<int>& coded,
+                              const std::u16string& text, size_t end) const {
+  static const std::u16string kOrganSuffixes = u"局厅处部所队委办院";
+  if (end >= text.size() ||
+      kOrganSuffixes.find(text[end]) == std::u16string::npos)
+    return false;
+  for (int code : coded) {
+    if (code >= 0 || entries_[-1 - code].level != Level::kCounty) return false;
+  }
+  return true;
+}
+
 std::vector<RegionTable::Mention> RegionTable::FindMentions(
     std::string_view text) const {
   icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
@@ -159,6 +174,7 @@ std::vector<RegionTable::Mention> RegionTable::FindMentions(
     for (size_t n = std::min(kMaxNameUnits, s.size() - i); n >= 2; --n) {
       auto found = names_.find(s.substr(i, n));
       if (found == names_.end()) continue;
+      if (IsOrganWord(found->second, s, i + n)) continue;
       Mention mention;
       for (int coded : found->second) {
         bool short_form = coded < 0;
@@ -208,15 +224,20 @@ Region RegionTable::Resolve(std::string_view text) const {
   for (const Mention& mention : mentions) {
     for (int candidate : mention.entries) {
       int score = 0;
+      int ancestors = 0;
       for (const Mention& other : mentions) {
         for (int e : other.entries) {
           if (IsAncestorOrSelf(e, candidate)) {
             ++score;
+            if (e != candidate) ++ancestors;
             break;
           }
         }
       }
-      if (mention.short_county && score < 2) continue;
+      // A county's short name (公安 for 公安县) is also an everyday word, so
+      // it counts only beside its province or city; repeating the short
+      // name itself is no support.
+      if (mention.short_county && ancestors == 0) continue;
       bool deeper =
           best >= 0 && entries_[candidate].level > entries_[best].level;
       if (best < 0 || score > best_score || (score == best_score && deeper)) {

@@ -56,6 +56,8 @@ class RegionTable {
   void AddName(const std::u16string& name, int index, bool short_form);
   std::vector<Mention> FindMentions(std::string_view text) const;
   bool IsAncestorOrSelf(int ancestor, int entry) const;
+  bool IsOrganWord(const std::vector<int>& coded, const std::u16string& text,
+                   size_t end) const;
   Region ToRegion(int entry) const;
 
   std::vector<Entry> entries_;
