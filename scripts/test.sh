@@ -13,7 +13,7 @@ if [ "${BIDSCOPE_SKIP_FUZZ:-0}" != 1 ]; then
   FUZZ_SECONDS=${FUZZ_SECONDS:-60} "$root/scripts/fuzz.sh"
 fi
 
-"$root/scripts/build.sh" -DBIDSCOPE_WERROR=ON
+"$root/scripts/build.sh"
 build_dir=${BUILD_DIR:-"$root/build"}
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" \
   --timeout 900
