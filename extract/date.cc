@@ -59,15 +59,7 @@ struct Patterns {
 };
 
 std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
-  if (U_FAILURE(status)) {
-    throw std::logic_error(std::string("date pattern does not compile: ") +
-                           u_errorName(status));
-  }
-  return compiled;
+  return fields_internal::CompilePattern(pattern, "date");
 }
 
 const Patterns& GetPatterns() {

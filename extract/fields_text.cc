@@ -102,4 +102,17 @@ bool Contains(const icu::UnicodeString& text, std::u16string_view word) {
   return text.indexOf(word.data(), static_cast<int32_t>(word.size()), 0) >= 0;
 }
 
+std::unique_ptr<icu::RegexPattern> CompilePattern(const char* pattern,
+                                                  const char* what) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+  if (U_FAILURE(status)) {
+    throw std::logic_error(std::string(what) +
+                           " pattern does not compile: " + u_errorName(status));
+  }
+  return compiled;
+}
+
 }  // namespace bidscope::fields_internal

@@ -4,10 +4,12 @@
 #ifndef BIDSCOPE_EXTRACT_FIELDS_TEXT_H_
 #define BIDSCOPE_EXTRACT_FIELDS_TEXT_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <unicode/regex.h>
 #include <unicode/unistr.h>
 
 namespace bidscope::fields_internal {
@@ -45,6 +47,12 @@ std::string_view NearestKeyword(const icu::UnicodeString& text, int32_t start,
 
 // True when `text` contains `word`.
 bool Contains(const icu::UnicodeString& text, std::u16string_view word);
+
+// Compiles one of the fields' built-in regular expressions. A pattern that
+// does not compile is a bug in bidscope, so it throws std::logic_error
+// naming `what` and ICU's error.
+std::unique_ptr<icu::RegexPattern> CompilePattern(const char* pattern,
+                                                  const char* what);
 
 }  // namespace bidscope::fields_internal
 

@@ -35,15 +35,7 @@ constexpr char kOrganisationPattern[] =
     "研究院|研究所|事务所|集团|厂|合作社|经营部|商行|工作室)";
 
 std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
-  if (U_FAILURE(status)) {
-    throw std::logic_error(std::string("party pattern does not compile: ") +
-                           u_errorName(status));
-  }
-  return compiled;
+  return fields_internal::CompilePattern(pattern, "party");
 }
 
 icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
