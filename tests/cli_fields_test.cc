@@ -141,8 +141,8 @@ TEST_F(CliFieldsTest, RepostIsMergedAsDuplicate) {
   std::vector<nlohmann::json> hits = RecordsOfType(result.out, "hit");
   ASSERT_EQ(hits.size(), 1u) << result.out;
   std::set<std::string> paths;
-  for (const std::string& path : hits[0]["paths"]) {
-    paths.insert(fs::path(path).filename());
+  for (const nlohmann::json& path : hits[0]["paths"]) {
+    paths.insert(fs::path(path.get<std::string>()).filename());
   }
   EXPECT_EQ(paths, (Names{"award.txt", "award-repost.txt"}));
 }
