@@ -165,10 +165,11 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   } else if (result.hits.empty()) {
     std::cout << "no documents match " << options.query << '\n';
   } else {
-    std::cout << Dim("about " + std::to_string(result.total_estimate) +
-                         " matching documents",
-                     color)
-              << '\n';
+    uint64_t total = result.total_estimate;
+    std::string count =
+        total == 1 ? "1 matching document"
+                   : "about " + std::to_string(total) + " matching documents";
+    std::cout << Dim(count, color) << '\n';
   }
   return result.hits.empty() ? 1 : 0;
 }
