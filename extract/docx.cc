@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "extract/formats.h"
+#include "extract/office_package.h"
 #include "extract/ooxml_package.h"
 #include "extract/ooxml_properties.h"
 #include "extract/ooxml_wordml.h"
@@ -13,38 +14,6 @@ namespace bidscope {
 namespace {
 
 constexpr char kDefaultMainPart[] = "word/document.xml";
-
-PackageLimits LimitsFrom(const ExtractOptions& options) {
-  PackageLimits limits;
-  limits.max_member_bytes = options.max_decoded_bytes;
-  limits.max_total_bytes = options.max_archive_total_bytes;
-  limits.max_compression_ratio = options.max_compression_ratio;
-  return limits;
-}
-
-// Reads and parses one part. Returns null and sets `error` (naming the
-// part) when it is missing, over a limit or not well-formed.
-XmlDocPtr ReadPart(ZipPackage& package, const std::string& name,
-                   std::string& error) {
-  std::string contents;
-  if (!package.Read(name, contents, error)) return nullptr;
-  std::string parse_error;
-  XmlDocPtr part = ParseXml(contents, {}, parse_error);
-  if (part == nullptr) {
-    error = name + ": invalid XML: " + parse_error;
-    return nullptr;
-  }
-
-  // OOXML forbids document type declarations, and entities defined in one
-  // are the way to blow up text on expansion.
-  if (part->intSubset != nullptr) {
-    error = name +
-            ": invalid OOXML part: DOCTYPE declarations are not "
-            "allowed";
-    return nullptr;
-  }
-  return part;
-}
 
 std::string FolderOf(const std::string& part) {
   size_t slash = part.rfind('/');
@@ -62,7 +31,7 @@ std::string RelsPartOf(const std::string& part) {
 std::vector<Relationship> PartRelationships(ZipPackage& package,
                                             const std::string& part) {
   std::string error;
-  XmlDocPtr rels = ReadPart(package, RelsPartOf(part), error);
+  XmlDocPtr rels = ReadXmlPart(package, RelsPartOf(part), error);
   if (rels == nullptr) return {};
   return ReadRelationships(rels.get(), FolderOf(part));
 }
@@ -82,14 +51,14 @@ void ReadProperties(ZipPackage& package,
   std::string core_name =
       TargetOf(package_rels, "core-properties", "docProps/core.xml");
   if (package.Has(core_name)) {
-    XmlDocPtr core = ReadPart(package, core_name, error);
+    XmlDocPtr core = ReadXmlPart(package, core_name, error);
     if (core != nullptr) ReadCoreProperties(core.get(), doc.metadata);
     if (core == nullptr) doc.warnings.push_back(error);
   }
   std::string app_name =
       TargetOf(package_rels, "extended-properties", "docProps/app.xml");
   if (package.Has(app_name)) {
-    XmlDocPtr app = ReadPart(package, app_name, error);
+    XmlDocPtr app = ReadXmlPart(package, app_name, error);
     if (app != nullptr) ReadAppProperties(app.get(), doc.metadata);
   }
 }
@@ -107,7 +76,7 @@ void ReadAuxiliaryParts(ZipPackage& package,
                    relationship.type == "endnotes";
     if (!header && !trailer) continue;
     std::string error;
-    XmlDocPtr part = ReadPart(package, relationship.target, error);
+    XmlDocPtr part = ReadXmlPart(package, relationship.target, error);
     if (part == nullptr) {
       doc.warnings.push_back(error);
       continue;
@@ -136,28 +105,22 @@ std::string JoinBlocks(const std::vector<std::string>& blocks) {
   return text;
 }
 
-Document Failed(std::string error) {
-  Document doc;
-  doc.status = ExtractStatus::kFailed;
-  doc.error = std::move(error);
-  return doc;
-}
-
 }  // namespace
 
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options) {
   // 1. Open the package and find the main part through its relationship.
   std::string error;
   std::unique_ptr<ZipPackage> package =
-      ZipPackage::Open(bytes, LimitsFrom(options), error);
-  if (package == nullptr) return Failed("not a readable ZIP archive: " + error);
+      ZipPackage::Open(bytes, PackageLimitsFrom(options), error);
+  if (package == nullptr)
+    return FailedDocument("not a readable ZIP archive: " + error);
   std::vector<Relationship> package_rels = PartRelationships(*package, "");
   std::string main_name =
       TargetOf(package_rels, "officeDocument", kDefaultMainPart);
 
   // 2. The body is required; a damaged body fails the document.
-  XmlDocPtr main_part = ReadPart(*package, main_name, error);
-  if (main_part == nullptr) return Failed(error);
+  XmlDocPtr main_part = ReadXmlPart(*package, main_name, error);
+  if (main_part == nullptr) return FailedDocument(error);
   WordText body = RenderWordprocessingMl(main_part.get());
   main_part.reset();
 

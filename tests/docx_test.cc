@@ -251,8 +251,8 @@ TEST(DocxTest, RejectsDoctypeInPart) {
       {});
   EXPECT_EQ(doc.status, ExtractStatus::kFailed);
   EXPECT_EQ(doc.error,
-            "word/document.xml: invalid OOXML part: DOCTYPE declarations are "
-            "not allowed");
+            "word/document.xml: DOCTYPE declarations are not allowed in "
+            "office parts");
 }
 
 TEST(DocxTest, FailsOnMissingBody) {
