@@ -1,4 +1,4 @@
-// The data model every stage shares: a document as extraction sees it,
+// The data model every stage shares: a document as extraction produces it,
 // with its pages, metadata and the reasons anything went wrong.
 #ifndef BIDSCOPE_EXTRACT_DOCUMENT_H_
 #define BIDSCOPE_EXTRACT_DOCUMENT_H_
@@ -42,12 +42,12 @@ enum class ExtractStatus {
   kOk,
   kEncrypted,    // a password is required to read the text
   kUnsupported,  // a format bidscope does not read
-  kFailed,       // damaged or hostile input; `Document::error` says why
+  kFailed,  // damaged or hostile input, with the reason in `Document::error`
 };
 
 std::string_view ExtractStatusName(ExtractStatus status);
 
-// Where the text of a page came from.
+// Source of a page's text.
 enum class TextOrigin {
   kTextLayer,  // a PDF's text layer
   kOcr,        // Tesseract on a rendered page image
@@ -122,13 +122,13 @@ struct Document {
   // Id of the containing file for archive members and dump records.
   std::string parent_id;
 
-  // Where inside the parent: an archive member path or "record 12".
+  // Position inside the parent: an archive member path or "record 12".
   std::string locator;
 
   Format format = Format::kUnknown;
   ExtractStatus status = ExtractStatus::kOk;
 
-  // Why extraction did not succeed, in the library's own words where one
+  // Reason extraction did not succeed, in the library's own words where one
   // reported it (Poppler's message for a damaged PDF).
   std::string error;
 

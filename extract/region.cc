@@ -235,7 +235,7 @@ Region RegionTable::Resolve(std::string_view text) const {
         }
       }
       // A county's short name (公安 for 公安县) is also an everyday word, so
-      // it counts only beside its province or city; repeating the short
+      // it counts only beside its province or city. Repeating the short
       // name itself is no support.
       if (mention.short_county && ancestors == 0) continue;
       bool deeper =

@@ -23,7 +23,7 @@ class IndexError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// A query that does not parse; the message says where and why.
+// A query that does not parse. The message gives the position and reason.
 class QueryError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -34,7 +34,7 @@ class QueryError : public std::runtime_error {
 // processes can do this work and the single writer only stores it.
 std::string PrepareDocument(const Document& doc);
 
-// What the last run knew about one input path.
+// State of one input path as the last run recorded it.
 struct FileState {
   std::string path;
   int64_t size = 0;

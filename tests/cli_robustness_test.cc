@@ -1,6 +1,6 @@
-// Hostile batches through the real binary: a run killed with SIGKILL and
-// resumed equals an uninterrupted run; damaged, encrypted and mislabelled
-// PDFs each end with the right status; the real shared corpus indexes with
+// Hostile batches through the real binary. A run killed with SIGKILL and
+// resumed equals an uninterrupted run. Damaged, encrypted and mislabelled
+// PDFs each end with the right status. The real shared corpus indexes with
 // a status for every file and the right page numbers.
 #include <fcntl.h>
 #include <signal.h>
@@ -158,7 +158,14 @@ std::string HanProbe(const std::string& text, size_t length) {
   size_t count = 0;
   for (size_t i = 0; i < text.size();) {
     unsigned char lead = static_cast<unsigned char>(text[i]);
-    size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    size_t n = 4;
+    if (lead < 0x80) {
+      n = 1;
+    } else if (lead < 0xE0) {
+      n = 2;
+    } else if (lead < 0xF0) {
+      n = 3;
+    }
     std::string ch = text.substr(i, n);
     i += n;
     bool han = n == 3 && ch >= "\xE4\xB8\x80" && ch <= "\xE9\xBF\xBF";
