@@ -62,7 +62,24 @@ struct MappedText {
     int32_t length = 0;
     U8_APPEND_UNSAFE(buffer, length, c);
     text.append(buffer, length);
-    offsets.insert(offsets.end(), length, origin);
+    for (int32_t k = 0; k < length; ++k) offsets.push_back(origin);
+  }
+
+  // Appends valid UTF-8 `bytes` that start at offset `origin` of the
+  // original text and pass through unchanged: each byte maps to the start
+  // of its own character.
+  void AppendOriginal(std::string_view bytes, uint32_t origin) {
+    text.append(bytes);
+    size_t first = offsets.size();
+    offsets.resize(first + bytes.size());
+    uint32_t* out = offsets.data() + first;
+    uint32_t start = origin;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
+        start = origin + static_cast<uint32_t>(i);
+      }
+      out[i] = start;
+    }
   }
 
   // Appends `bytes`, whose byte i came from original offset origins[i].
@@ -74,7 +91,12 @@ struct MappedText {
 
 // Decodes the code point at `*pos` of `text`, advancing `*pos`. Invalid
 // sequences decode as U+FFFD.
-char32_t NextCodePoint(std::string_view text, size_t* pos) {
+inline char32_t NextCodePoint(std::string_view text, size_t* pos) {
+  auto lead = static_cast<unsigned char>(text[*pos]);
+  if (lead < 0x80) {
+    ++*pos;
+    return lead;
+  }
   int32_t i = static_cast<int32_t>(*pos);
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i,
@@ -118,20 +140,43 @@ void AppendEnclosed(char32_t c, uint32_t origin, MappedText* out) {
   out->AppendCodePoint(U' ', origin);
 }
 
+// True for a code point that Decode copies as it is.
+bool DecodesUnchanged(UChar32 c) {
+  return c >= 0 && (c < 0x2E80 || c > 0x2EFF) &&
+         !IsEnclosedAlphanumeric(static_cast<char32_t>(c));
+}
+
 MappedText Decode(std::string_view original) {
   MappedText out;
   out.text.reserve(original.size() + 8);
   out.offsets.reserve(original.size() + 8);
-  size_t pos = 0;
-  while (pos < original.size()) {
-    uint32_t origin = static_cast<uint32_t>(pos);
-    char32_t c = MapRadical(NextCodePoint(original, &pos));
-    if (!IsEnclosedAlphanumeric(c)) {
-      out.AppendCodePoint(c, origin);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(original.data());
+  int32_t size = static_cast<int32_t>(original.size());
+  // Runs of characters that need no change are copied in one piece.
+  int32_t run_begin = 0;
+  int32_t pos = 0;
+  while (pos < size) {
+    if (bytes[pos] < 0x80) {
+      ++pos;
       continue;
     }
-    AppendEnclosed(c, origin, &out);
+    int32_t char_begin = pos;
+    UChar32 raw = 0;
+    U8_NEXT(bytes, pos, size, raw);
+    if (DecodesUnchanged(raw)) continue;
+    out.AppendOriginal(original.substr(run_begin, char_begin - run_begin),
+                       static_cast<uint32_t>(run_begin));
+    run_begin = pos;
+    uint32_t origin = static_cast<uint32_t>(char_begin);
+    char32_t c = raw < 0 ? U'\uFFFD' : MapRadical(static_cast<char32_t>(raw));
+    if (IsEnclosedAlphanumeric(c)) {
+      AppendEnclosed(c, origin, &out);
+    } else {
+      out.AppendCodePoint(c, origin);
+    }
   }
+  out.AppendOriginal(original.substr(run_begin, size - run_begin),
+                     static_cast<uint32_t>(run_begin));
   return out;
 }
 
@@ -211,6 +256,10 @@ MappedText ApplyNfkc(const MappedText& in, bool case_fold) {
   size_t span_begin = 0;
   size_t pos = 0;
   while (pos < in.text.size()) {
+    if (static_cast<unsigned char>(in.text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     size_t char_begin = pos;
     char32_t c = NextCodePoint(in.text, &pos);
     if (!IsKeptFullwidthPunctuation(c)) continue;
@@ -234,6 +283,10 @@ bool IsCjk(char32_t c) {
 }
 
 bool IsSpace(char32_t c) {
+  if (c < 0x80) {
+    return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' ||
+           c == U'\v';
+  }
   return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' ||
          c == U'\v' || u_isUWhiteSpace(static_cast<UChar32>(c));
 }
@@ -244,28 +297,39 @@ MappedText CollapseWhitespace(const MappedText& in) {
   MappedText out;
   out.text.reserve(in.text.size());
   out.offsets.reserve(in.text.size());
-  bool previous_cjk = false;
+  std::string_view text(in.text);
+  // Characters between spaces are copied a run at a time; only the
+  // characters on either side of a space are classified.
+  auto flush = [&](size_t begin, size_t end) {
+    if (end > begin) {
+      out.AppendMapped(text.substr(begin, end - begin),
+                       in.offsets.data() + begin);
+    }
+  };
+  char32_t last = 0;  // last character copied
   bool pending_space = false;
   uint32_t space_origin = 0;
+  size_t run_begin = 0;
   size_t pos = 0;
-  while (pos < in.text.size()) {
+  while (pos < text.size()) {
     size_t char_begin = pos;
-    char32_t c = NextCodePoint(in.text, &pos);
+    char32_t c = NextCodePoint(text, &pos);
     if (IsSpace(c)) {
-      if (!pending_space) space_origin = in.offsets[char_begin];
+      if (!pending_space) {
+        flush(run_begin, char_begin);
+        space_origin = in.offsets[char_begin];
+      }
       pending_space = !out.text.empty();
+      run_begin = pos;
       continue;
     }
-    bool cjk = IsCjk(c);
-    if (pending_space && !(previous_cjk && cjk)) {
+    if (pending_space && !(IsCjk(last) && IsCjk(c))) {
       out.AppendCodePoint(U' ', space_origin);
     }
     pending_space = false;
-    previous_cjk = cjk;
-    out.AppendMapped(
-        std::string_view(in.text).substr(char_begin, pos - char_begin),
-        in.offsets.data() + char_begin);
+    last = c;
   }
+  flush(run_begin, text.size());
   return out;
 }
 

@@ -121,10 +121,13 @@ std::string RegionCode(std::string_view name_or_code) {
 }
 
 std::optional<Fields> StoredFields(std::string_view data) {
-  nlohmann::json json = nlohmann::json::parse(data, nullptr, false);
-  if (!json.is_object() || !json.contains("fields")) return std::nullopt;
+  return StoredFieldsFromJson(nlohmann::json::parse(data, nullptr, false));
+}
+
+std::optional<Fields> StoredFieldsFromJson(const nlohmann::json& data) {
+  if (!data.is_object() || !data.contains("fields")) return std::nullopt;
   try {
-    return FieldsFromJson(json["fields"]);
+    return FieldsFromJson(data["fields"]);
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
   }

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "extract/fields.h"
 
 namespace bidscope {
@@ -56,6 +58,7 @@ std::string RegionCode(std::string_view name_or_code);
 // The fields of stored data (the "fields" object PrepareDocument writes),
 // or empty when the data has none.
 std::optional<Fields> StoredFields(std::string_view data);
+std::optional<Fields> StoredFieldsFromJson(const nlohmann::json& data);
 
 }  // namespace bidscope
 

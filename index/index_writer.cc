@@ -11,6 +11,7 @@
 #include "index/shard_stub.h"
 #include "index/sharded_writer.h"
 #include "index/stored_data.h"
+#include "index/term_scheme.h"
 #include "index/terms.h"
 
 namespace bidscope {
@@ -172,6 +173,7 @@ std::unique_ptr<IndexWriter> IndexWriter::Open(const std::string& dir) {
   if (IsShardedIndex(dir)) return OpenShardedIndexWriter(dir);
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    RecordTermScheme(db, dir);
     return std::make_unique<XapianIndexWriter>(std::move(db), dir);
   } catch (const Xapian::Error& e) {
     throw IndexError(

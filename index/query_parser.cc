@@ -193,21 +193,12 @@ struct PositionedTerm {
   bool wildcard = false;  // an OP_WILDCARD, which OP_PHRASE cannot contain
 };
 
-// Query for a one-character Han token of a phrase. In a document the
-// character may start a longer run, where only the run's bigrams carry
-// positions. So a phrase's last character becomes a wildcard over its
-// unigram and the bigrams it starts, which PhraseOf requires beside the
-// phrase.
-Xapian::Query LoneHanQuery(const std::string& term, bool last_of_phrase) {
-  if (!last_of_phrase) return Xapian::Query(term);
-  return Xapian::Query(Xapian::Query::OP_WILDCARD, term);
-}
-
 // Builds the positional terms of normalised text, as GenerateTerms would
-// place them in a document.
+// place them in a document, and the bigram terms of its Han runs.
 std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
                                           const std::string& prefix,
-                                          bool wildcard) {
+                                          bool wildcard,
+                                          std::vector<Xapian::Query>* bigrams) {
   std::vector<PositionedTerm> terms;
   Xapian::termpos pos = 0;
   for (size_t t = 0; t < tokens.size(); ++t) {
@@ -215,15 +206,12 @@ std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
     if (token.after_punctuation) ++pos;
     if (token.kind == TokenKind::kHan) {
       std::vector<std::string_view> chars = SplitCharacters(token.text);
-      if (chars.size() == 1) {
-        bool last = t + 1 == tokens.size() && t > 0;
-        terms.push_back(
-            {LoneHanQuery(prefix + std::string(chars[0]), last), pos++, last});
-      }
-      for (size_t i = 0; i + 1 < chars.size(); ++i) {
-        std::string bigram(chars[i]);
-        bigram.append(chars[i + 1]);
-        terms.push_back({Xapian::Query(prefix + bigram), pos++});
+      for (size_t i = 0; i < chars.size(); ++i) {
+        terms.push_back({Xapian::Query(prefix + std::string(chars[i])), pos++});
+        if (i + 1 < chars.size()) {
+          bigrams->emplace_back(prefix + std::string(chars[i]) +
+                                std::string(chars[i + 1]));
+        }
       }
       continue;
     }
@@ -292,29 +280,29 @@ std::optional<Xapian::Query> TextQuery(const std::string& raw,
                                   : MatchPattern::Kind::kSubstring,
                          text});
   }
-  // A phrase's first character may end a longer run in a document, where
-  // no term carries its position, so it is required anywhere instead.
-  // NOTE: this matches slightly more than the exact phrase.
-  std::optional<Xapian::Query> lone_first;
-  if (tokens.size() > 1 && tokens[0].kind == TokenKind::kHan &&
-      SplitCharacters(tokens[0].text).size() == 1) {
-    lone_first = Xapian::Query(prefix + std::string(tokens[0].text));
-    tokens.erase(tokens.begin());
-    tokens[0].after_punctuation = false;
+  // Two Han characters alone are one bigram term.
+  if (tokens.size() == 1 && tokens[0].kind == TokenKind::kHan &&
+      SplitCharacters(tokens[0].text).size() == 2) {
+    return Xapian::Query(prefix + std::string(tokens[0].text));
   }
-  std::vector<PositionedTerm> terms = PositionTerms(tokens, prefix, wildcard);
-  if (lone_first)
-    return Xapian::Query(Xapian::Query::OP_AND, *lone_first, PhraseOf(terms));
-  return PhraseOf(terms);
+  std::vector<Xapian::Query> bigrams;
+  std::vector<PositionedTerm> terms =
+      PositionTerms(tokens, prefix, wildcard, &bigrams);
+  if (bigrams.empty()) return PhraseOf(std::move(terms));
+  // Every bigram of the phrase is required too: the phrase implies them,
+  // and they are much cheaper to check than the characters' positions.
+  bigrams.push_back(PhraseOf(std::move(terms)));
+  return Xapian::Query(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end());
 }
 
 // The values of ClassifyNoticeType (extract/notice_type.h) but "other",
 // which type: leaves to formats.
 bool IsNoticeTypeName(std::string_view value) {
   static constexpr std::string_view kNames[] = {
-      "intention",   "prequalification", "tender",        "negotiation",
-      "consultation", "rfq",             "single_source", "amendment",
-      "award",       "termination",      "contract",      "acceptance"};
+      "intention",     "prequalification", "tender",
+      "negotiation",   "consultation",     "rfq",
+      "single_source", "amendment",        "award",
+      "termination",   "contract",         "acceptance"};
   for (std::string_view name : kNames) {
     if (name == value) return true;
   }

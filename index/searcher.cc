@@ -1,6 +1,8 @@
 // Searcher over a read-only Xapian database.
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -12,6 +14,7 @@
 #include "index/query_parser.h"
 #include "index/snippet.h"
 #include "index/stored_data.h"
+#include "index/term_scheme.h"
 #include "index/terms.h"
 #include "index/topic_terms.h"
 #include "index/topic_terms_internal.h"
@@ -107,15 +110,15 @@ class XapianSearcher : public Searcher {
   }
 
   std::optional<Stored> Get(const std::string& id_or_path) override {
-    return Read(
-        "reading document " + id_or_path, [&]() -> std::optional<Stored> {
-          std::optional<Xapian::docid> docid = FindDocument(id_or_path);
-          if (!docid) return std::nullopt;
-          std::string raw = db_.get_document(*docid).get_data();
-          StoredData data = ParseStoredData(raw);
-          return Stored{std::move(data.document), std::move(data.paths),
-                        std::move(raw)};
-        });
+    return Read("reading document " + id_or_path,
+                [&]() -> std::optional<Stored> {
+                  std::optional<Xapian::docid> docid = FindDocument(id_or_path);
+                  if (!docid) return std::nullopt;
+                  std::string raw = db_.get_document(*docid).get_data();
+                  StoredData data = ParseStoredData(raw);
+                  return Stored{std::move(data.document), std::move(data.paths),
+                                std::move(raw)};
+                });
   }
 
   uint64_t DocumentCount() override {
@@ -144,10 +147,11 @@ class XapianSearcher : public Searcher {
  private:
   Hit MakeHit(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
               const SearchOptions& options) {
-    std::string stored = it.get_document().get_data();
-    StoredData data = ParseStoredData(stored);
+    // The stored JSON is parsed once and read for every part of the hit.
+    nlohmann::json stored = ParseStoredJson(it.get_document().get_data());
+    StoredData data = StoredDataFromJson(stored);
     Hit hit;
-    if (std::optional<Fields> fields = StoredFields(stored)) {
+    if (std::optional<Fields> fields = StoredFieldsFromJson(stored)) {
       hit.fields = std::move(*fields);
     }
     hit.doc_id = data.document.id;
@@ -156,7 +160,7 @@ class XapianSearcher : public Searcher {
     hit.format = std::string(FormatName(data.document.format));
     hit.score = it.get_weight();
     hit.rank = static_cast<int>(it.get_rank()) + 1;
-    hit.topics = StoredTopicNames(stored);
+    hit.topics = StoredTopicNamesFromJson(stored);
     if (!options.snippets) return hit;
     Snippet snippet =
         MakeSnippet(data.document, parsed.patterns, options.snippet_chars);
@@ -194,6 +198,7 @@ class XapianSearcher : public Searcher {
 std::unique_ptr<Searcher> Searcher::Open(const std::string& dir) {
   try {
     Xapian::Database db(dir);
+    CheckTermScheme(db, dir);
     return std::make_unique<XapianSearcher>(std::move(db), dir);
   } catch (const Xapian::Error& e) {
     throw IndexError(

@@ -184,10 +184,28 @@ std::string TextWithoutFurniture(const Page& page) {
 struct PageChoice {
   const Page* page = nullptr;
   std::string text;  // page text without headers and footers
+  size_t base = 0;   // offset in `text` of the normalised piece
   NormalizedText normalized;
   std::vector<Match> matches;
   Passage passage;
 };
+
+// Normalisation costs tens of instructions a byte, and a hit in a long
+// single-page document usually matches near the start, so long pages are
+// normalised a piece at a time, cut after a line break.
+constexpr size_t kPieceBytes = 16 * 1024;
+
+// End of the piece of `text` that starts at `begin`.
+size_t PieceEnd(std::string_view text, size_t begin) {
+  if (text.size() - begin <= 2 * kPieceBytes) return text.size();
+  size_t newline = text.find('\n', begin + kPieceBytes);
+  if (newline != std::string_view::npos && newline < begin + 2 * kPieceBytes)
+    return newline + 1;
+  size_t end = begin + kPieceBytes;
+  while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
+  return end;
+}
 
 PageChoice ChoosePage(const Document& doc,
                       const std::vector<MatchPattern>& patterns,
@@ -196,16 +214,34 @@ PageChoice ChoosePage(const Document& doc,
   for (const Page& page : doc.pages) {
     if (!page.reliable) continue;
     std::string text = TextWithoutFurniture(page);
-    if (best.page == nullptr) best = {&page, text, {}, {}, {}};
+    if (best.page == nullptr) best = {&page, text, 0, {}, {}, {}};
     if (patterns.empty()) break;
-    NormalizedText normalized = Normalize(text);
-    std::vector<Match> matches = FindMatches(normalized.text, patterns);
-    if (matches.empty()) continue;
-    Passage passage = BestPassage(matches, window_bytes);
-    if (passage.distinct <= best.passage.distinct) continue;
-    best = {&page, std::move(text), std::move(normalized), std::move(matches),
-            passage};
-    if (passage.distinct == patterns.size()) break;
+    // Pieces first; the whole page only when no piece matched, since a
+    // match can span a cut (normalisation joins Han across line breaks).
+    bool cut = PieceEnd(text, 0) < text.size();
+    bool matched = false;
+    for (int attempt = 0; attempt < (cut ? 2 : 1) && !matched; ++attempt) {
+      bool whole = attempt == 1 || !cut;
+      for (size_t begin = 0; begin < text.size();) {
+        size_t end = whole ? text.size() : PieceEnd(text, begin);
+        NormalizedText normalized =
+            Normalize(std::string_view(text).substr(begin, end - begin));
+        std::vector<Match> matches = FindMatches(normalized.text, patterns);
+        size_t piece_begin = begin;
+        begin = end;
+        if (matches.empty()) continue;
+        matched = true;
+        Passage passage = BestPassage(matches, window_bytes);
+        if (passage.distinct <= best.passage.distinct) continue;
+        best = {&page,
+                text,
+                piece_begin,
+                std::move(normalized),
+                std::move(matches),
+                passage};
+        if (passage.distinct == patterns.size()) return best;
+      }
+    }
   }
   return best;
 }
@@ -222,7 +258,16 @@ Snippet MakeSnippet(const Document& doc,
 
   std::vector<OriginalSpan> spans;
   for (const Match& match : choice.matches) {
-    spans.push_back(MapToOriginal(choice.normalized, match.begin, match.end));
+    OriginalSpan span =
+        MapToOriginal(choice.normalized, match.begin, match.end);
+    span = {span.begin + choice.base, span.end + choice.base};
+    // A line break that normalisation removed after the match maps into
+    // the match's span; it is not part of the match.
+    while (span.end > span.begin &&
+           IsLayoutSpace(static_cast<unsigned char>(text[span.end - 1]))) {
+      --span.end;
+    }
+    spans.push_back(span);
   }
 
   // Start about a third of the free space before the first match.

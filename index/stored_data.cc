@@ -24,7 +24,14 @@ nlohmann::json ParseJson(std::string_view data) {
 }  // namespace
 
 StoredData ParseStoredData(std::string_view data) {
-  nlohmann::json json = ParseJson(data);
+  return StoredDataFromJson(ParseJson(data));
+}
+
+nlohmann::json ParseStoredJson(std::string_view data) {
+  return ParseJson(data);
+}
+
+StoredData StoredDataFromJson(const nlohmann::json& json) {
   StoredData stored;
   try {
     stored.document = DocumentFromJson(json);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "extract/document.h"
 
 namespace bidscope {
@@ -21,6 +23,11 @@ struct StoredData {
 // document, which means the index is damaged or was written by another
 // program.
 StoredData ParseStoredData(std::string_view data);
+
+// Stored data already parsed: for callers that read several parts of one
+// document's data and parse it once.
+nlohmann::json ParseStoredJson(std::string_view data);
+StoredData StoredDataFromJson(const nlohmann::json& json);
 
 // Returns `data` with `paths` in place of its stored paths.
 std::string ReplaceStoredPaths(std::string_view data,

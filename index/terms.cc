@@ -111,16 +111,12 @@ class PostingBuilder {
 
   void AddHan(const Token& token) {
     std::vector<std::string_view> chars = SplitCharacters(token.text);
-    if (chars.size() == 1) {
-      Add(chars[0], position_++);
-      return;
-    }
-    for (std::string_view c : chars) Add(c, 0);
     for (size_t i = 0; i + 1 < chars.size(); ++i) {
       std::string_view bigram(chars[i].data(),
                               chars[i].size() + chars[i + 1].size());
-      Add(bigram, position_++);
+      Add(bigram, 0);
     }
+    for (std::string_view c : chars) Add(c, position_++);
   }
 
   void AddWord(const Token& token) {

@@ -2,14 +2,17 @@
 //
 // Term scheme. All text is first passed through Normalize, so terms are
 // NFKC, case folded and Simplified.
-//   Han runs     every character is a unigram term, for one-character
-//                queries. A run of two or more characters also gives its
-//                overlapping bigrams at consecutive positions, and its
-//                unigrams carry no positions. A run of one character gives
-//                its unigram a position instead. A Han string of n >= 2
-//                characters is found as an OP_PHRASE of its n - 1 bigrams
-//                with window n - 1, which is exact substring matching
-//                whatever the word segmentation.
+//   Han runs     every character is a unigram term at its own position,
+//                and each pair of neighbours in the run is a bigram term
+//                without positions. One character is found by its unigram,
+//                two by their bigram, and n >= 3 by the AND of the n - 1
+//                bigrams with an OP_PHRASE of the n unigrams (window n):
+//                exact substring matching whatever the word segmentation.
+//                The bigrams make the AND cheap to evaluate before
+//                positions are read. Unigram positions take less than half
+//                the space of bigram positions, since a document has far
+//                fewer distinct characters than distinct bigrams and
+//                Xapian's per-term entry dominates the position table.
 //   words        letters and digits, lower case, one position each.
 //   codes        words joined by - _ . / (ZB2021-0123, v1.2, a/b) give the
 //                whole code as one term at the position of its first part,

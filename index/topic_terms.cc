@@ -91,7 +91,10 @@ std::vector<TopicCount> CountTopics(const std::string& dir) {
 }
 
 std::vector<std::string> StoredTopicNames(std::string_view data) {
-  json object = json::parse(data, nullptr, false);
+  return StoredTopicNamesFromJson(json::parse(data, nullptr, false));
+}
+
+std::vector<std::string> StoredTopicNamesFromJson(const json& object) {
   std::vector<std::string> names;
   if (!object.is_object() || !object.contains("topics") ||
       !object["topics"].is_array()) {

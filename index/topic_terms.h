@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "extract/lexicon.h"
 
 namespace bidscope {
@@ -48,6 +50,7 @@ std::vector<TopicCount> CountTopics(const std::string& dir);
 
 // Category names of a document's stored data, in tag order.
 std::vector<std::string> StoredTopicNames(std::string_view data);
+std::vector<std::string> StoredTopicNamesFromJson(const nlohmann::json& data);
 
 }  // namespace bidscope
 

@@ -225,6 +225,10 @@ std::vector<StoredTranslation> StoredTranslations(std::string_view data) {
   return TranslationsFromJson(ParseObject(data));
 }
 
+std::vector<StoredTranslation> StoredTranslationsFromJson(const json& data) {
+  return TranslationsFromJson(data);
+}
+
 namespace {
 
 int CountMatchingPatterns(const StoredTranslation& translation,
@@ -303,9 +307,10 @@ std::optional<StoredTranslation> PickTranslation(
   return std::nullopt;
 }
 
-void AddTranslationToHit(std::string_view stored,
+void AddTranslationToHit(const json& stored,
                          const std::vector<MatchPattern>& patterns, Hit* hit) {
-  std::vector<StoredTranslation> translations = StoredTranslations(stored);
+  std::vector<StoredTranslation> translations =
+      StoredTranslationsFromJson(stored);
   if (translations.empty()) return;
   if (hit->highlights.empty()) {
     if (auto best = BestMatch(translations, patterns, std::nullopt)) {

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "extract/document.h"
 #include "extract/segment_translation.h"
 #include "index/index.h"
@@ -61,6 +63,8 @@ ImportResult ImportTranslations(
 // when the data is empty or has no "translations" object. Throws IndexError
 // when the object is malformed.
 std::vector<StoredTranslation> StoredTranslations(std::string_view data);
+std::vector<StoredTranslation> StoredTranslationsFromJson(
+    const nlohmann::json& data);
 
 // Picks the translation to show with a hit on `page`: the one whose
 // target matches the most `patterns` (the earliest on ties), else the first
@@ -79,7 +83,7 @@ bool TranslationMatches(const StoredTranslation& translation,
 // Sets `hit->translation` from the stored data of its document. A hit
 // whose snippet has no match, because only a translation matched, gets
 // the source text and page of that translation as its snippet.
-void AddTranslationToHit(std::string_view stored,
+void AddTranslationToHit(const nlohmann::json& stored,
                          const std::vector<MatchPattern>& patterns, Hit* hit);
 
 // Ids of every document in the index in `dir`, in id order. Throws

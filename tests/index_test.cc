@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 #include <unicode/utf8.h>
+#include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -11,6 +13,7 @@
 
 #include "extract/extract.h"
 #include "index/snippet.h"
+#include "index/term_scheme.h"
 #include "tests/test_support.h"
 
 namespace bidscope {
@@ -283,6 +286,54 @@ TEST_F(IndexTest, TitleFieldMatchesTitleOnly) {
   EXPECT_EQ(Find("废标").hits.size(), 2u);
 }
 
+// Every Han character has its position, so phrases that start or end with
+// a single character next to a Latin word or a digit match only where the
+// characters are adjacent.
+TEST_F(IndexTest, PhrasesWithSingleCharactersAreExact) {
+  Store(MakeDocument({"采购时间为二〇二四年3月公告"}), "adjacent");
+  Store(MakeDocument({"年度预算，第3月份"}), "apart");
+  Store(MakeDocument({"budget 舆情监测"}), "latin-then-han");
+  Store(MakeDocument({"budget 情舆 舆 tail"}), "latin-then-other");
+  auto paths = [&](const std::string& query) {
+    std::vector<std::string> found;
+    for (const Hit& hit : Find(query).hits) found.push_back(hit.paths[0]);
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  EXPECT_EQ(paths("年3月"), std::vector<std::string>{"adjacent"});
+  EXPECT_EQ(paths("\"budget 舆\""), std::vector<std::string>{"latin-then-han"});
+  EXPECT_EQ(paths("\"舆 tail\""), std::vector<std::string>{"latin-then-other"});
+  EXPECT_EQ(paths("舆"),
+            (std::vector<std::string>{"latin-then-han", "latin-then-other"}));
+}
+
+TEST_F(IndexTest, RefusesIndexOfAnotherTermScheme) {
+  Store(MakeDocument({"舆情监测"}), "a");
+  {
+    Xapian::WritableDatabase db(Dir(), Xapian::DB_OPEN);
+    db.set_metadata(kTermSchemeKey, "");
+    db.commit();
+  }
+  for (int writer = 0; writer < 2; ++writer) {
+    try {
+      if (writer) {
+        IndexWriter::Open(Dir());
+      } else {
+        Searcher::Open(Dir());
+      }
+      ADD_FAILURE() << "opened an index of term scheme 1, writer " << writer;
+    } catch (const IndexError& e) {
+      std::string message = e.what();
+      EXPECT_NE(message.find(Dir() + ": the index was written with term "
+                                     "scheme 1"),
+                std::string::npos)
+          << message;
+      EXPECT_NE(message.find("index the files again"), std::string::npos)
+          << message;
+    }
+  }
+}
+
 TEST(SnippetTest, HighlightsWholeMatchInOriginalText) {
   Document doc = MakeDocument(
       {"說明文字。臺北市政府採購公告：本案採購輿情監測服務，預算金額。"});
@@ -316,6 +367,45 @@ TEST(SnippetTest, ValidUtf8AtEveryLength) {
       EXPECT_TRUE(IsValidUtf8(snippet.text.substr(h.begin, h.end - h.begin)))
           << "length " << length;
     }
+  }
+}
+
+// Lines of filler text (no 舆情 in them) of about `bytes` in all.
+std::string FillerLines(size_t bytes) {
+  std::string text;
+  while (text.size() < bytes) text += "本项目招标文件第二章供应商须知内容。\n";
+  return text;
+}
+
+TEST(SnippetTest, FindsMatchDeepInLongPage) {
+  std::string text =
+      FillerLines(100 * 1024) + "采购舆情監測服务\n" + FillerLines(50 * 1024);
+  Document doc = MakeDocument({text});
+  std::vector<MatchPattern> patterns = {
+      {MatchPattern::Kind::kSubstring, "舆情监测"}};
+  Snippet snippet = MakeSnippet(doc, patterns, 10);
+  ASSERT_EQ(snippet.highlights.size(), 1u);
+  const Highlight& h = snippet.highlights[0];
+  EXPECT_EQ(snippet.text.substr(h.begin, h.end - h.begin), "舆情監測");
+}
+
+// Normalisation joins Han across line breaks, so a match may run over any
+// line break of a long page, including where the page is cut into pieces.
+TEST(SnippetTest, FindsMatchAcrossEveryLineBreakOfLongPage) {
+  std::string filler = FillerLines(40 * 1024);
+  for (size_t cut = 16 * 1024; cut < 20 * 1024; cut += 512) {
+    size_t newline = filler.find('\n', cut);
+    ASSERT_NE(newline, std::string::npos);
+    std::string text =
+        filler.substr(0, newline) + "舆情\n监测" + filler.substr(newline);
+    Document doc = MakeDocument({text});
+    std::vector<MatchPattern> patterns = {
+        {MatchPattern::Kind::kSubstring, "舆情监测"}};
+    Snippet snippet = MakeSnippet(doc, patterns, 10);
+    ASSERT_EQ(snippet.highlights.size(), 1u) << "cut near " << cut;
+    const Highlight& h = snippet.highlights[0];
+    EXPECT_EQ(snippet.text.substr(h.begin, h.end - h.begin), "舆情 监测")
+        << "cut near " << cut;
   }
 }
 

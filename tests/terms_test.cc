@@ -34,12 +34,12 @@ TEST_P(TermsTableTest, GeneratesExpectedPostings) {
 
 const TermsCase kTermsCases[] = {
     // Unigrams without positions, bigrams at consecutive positions.
-    {"舆情监测", "舆@0 情@0 监@0 测@0 舆情@1 情监@2 监测@3"},
+    {"舆情监测", "舆情@0 情监@0 监测@0 舆@1 情@2 监@3 测@4"},
     // A one-character run gives its unigram a position.
     {"标", "标@1"},
     // Punctuation between runs skips a position; whitespace does not.
-    {"舆情，监测", "舆@0 情@0 舆情@1 监@0 测@0 监测@3"},
-    {"公告 abc", "公@0 告@0 公告@1 Zabc@0 abc@2"},
+    {"舆情，监测", "舆情@0 舆@1 情@2 监测@0 监@4 测@5"},
+    {"公告 abc", "公告@0 公@1 告@2 Zabc@0 abc@3"},
     // Words: lower case with positions, stems without.
     {"Bidders submit", "Zbidder@0 bidders@1 Zsubmit@0 submit@2"},
     // Codes: the whole code and its parts.
@@ -48,10 +48,10 @@ const TermsCase kTermsCases[] = {
     // A trailing full stop is not part of a code.
     {"No. 5", "Zno@0 no@1 5@3"},
     // Codes glued to Han stay findable.
-    {"5G基站", "5g@1 基@0 站@0 基站@2"},
-    {"iPhone13手机", "iphone13@1 手@0 机@0 手机@2"},
+    {"5G基站", "5g@1 基站@0 基@2 站@3"},
+    {"iPhone13手机", "iphone13@1 手机@0 手@2 机@3"},
     // Traditional text yields Simplified terms.
-    {"臺北", "台@0 北@0 台北@1"},
+    {"臺北", "台北@0 台@1 北@2"},
     {"", ""},
 };
 
@@ -60,13 +60,13 @@ INSTANTIATE_TEST_SUITE_P(Table, TermsTableTest,
 
 TEST(TermsTest, PrefixAppliesToEveryTerm) {
   EXPECT_EQ(Describe(GenerateTerms("招标 budget", "S", 1)),
-            "S招@0 S标@0 S招标@1 ZSbudget@0 Sbudget@2");
+            "S招标@0 S招@1 S标@2 ZSbudget@0 Sbudget@3");
 }
 
 TEST(TermsTest, NumbersPositionsFromFirstPosition) {
   GeneratedTerms terms = GenerateTerms("招标公告", "", 10);
-  EXPECT_EQ(Describe(terms), "招@0 标@0 公@0 告@0 招标@10 标公@11 公告@12");
-  EXPECT_EQ(terms.next_position, 13u);
+  EXPECT_EQ(Describe(terms), "招标@0 标公@0 公告@0 招@10 标@11 公@12 告@13");
+  EXPECT_EQ(terms.next_position, 14u);
 }
 
 TEST(TermsTest, SkipsOverlongTerms) {
