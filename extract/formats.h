@@ -11,6 +11,8 @@
 
 namespace bidscope {
 
+// PDF through the module bidscope-pdf.so, loaded on the first call; a
+// failed document names the module when it cannot be loaded.
 Document ExtractPdf(std::string_view bytes, const ExtractOptions& options);
 Document ExtractHtml(std::string_view bytes, const ExtractOptions& options);
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
@@ -34,8 +36,7 @@ Document ExtractOdt(std::string_view bytes, const ExtractOptions& options);
 // Archives and dumps produce the container document followed by one
 // document per member or record.
 std::vector<Document> ExtractArchive(std::string_view bytes,
-                                     const ExtractOptions& options,
-                                     int depth);
+                                     const ExtractOptions& options, int depth);
 std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
                                      const ExtractOptions& options);
 

@@ -18,6 +18,7 @@
 #include "extract/ocr.h"
 #include "extract/pdf_errors.h"
 #include "extract/pdf_info.h"
+#include "extract/pdf_module.h"
 #include "extract/text_quality.h"
 
 namespace bidscope {
@@ -251,7 +252,8 @@ void AddPopplerWarnings(const PopplerErrorCapture& errors, Document& doc) {
 
 }  // namespace
 
-Document ExtractPdf(std::string_view bytes, const ExtractOptions& options) {
+Document ExtractPdfInProcess(std::string_view bytes,
+                             const ExtractOptions& options) {
   Document doc;
   doc.format = Format::kPdf;
   doc.paged = true;
