@@ -95,9 +95,15 @@ void ApplySortOrder(SortOrder sort, Xapian::Enquire* enquire) {
     case SortOrder::kDate:
       enquire->set_sort_by_value_then_relevance(kPublishedSlot, true);
       return;
-    case SortOrder::kAmount:
-      enquire->set_sort_by_value_then_relevance(kMainAmountSlot, true);
+    case SortOrder::kAmount: {
+      // Equal amounts (an award and its contract) come newest first, so
+      // that the order does not depend on which document was added first.
+      auto* key = new Xapian::MultiValueKeyMaker;
+      key->add_value(kMainAmountSlot, true);
+      key->add_value(kPublishedSlot, true);
+      enquire->set_sort_by_key_then_relevance(key->release(), false);
       return;
+    }
   }
 }
 

@@ -215,8 +215,8 @@ TEST_F(CliFieldsTest, SortsByDateAndAmount) {
       (std::vector<std::string>{"contract.txt", "award.txt", "amendment.txt",
                                 "tender.txt", "cleaning.txt", "quoted.txt"}));
   EXPECT_EQ(HitNames({"--sort", "amount", "--buyer", "公安"}),
-            (std::vector<std::string>{"amendment.txt", "award.txt",
-                                      "contract.txt", "tender.txt"}));
+            (std::vector<std::string>{"amendment.txt", "contract.txt",
+                                      "award.txt", "tender.txt"}));
 }
 
 TEST_F(CliFieldsTest, JsonHitsCarryFieldsSummary) {
