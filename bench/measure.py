@@ -319,6 +319,15 @@ def recall_rows(work, formats):
     return rows
 
 
+def pdf_count(work):
+    """Number of PDFs in the extraction CPU comparison (pdfs.list)."""
+    path = os.path.join(work, "pdfs.list")
+    if not os.path.exists(path):
+        return 0
+    with open(path, "rb") as names:
+        return names.read().count(b"\0")
+
+
 def extraction_rows(work):
     rows = []
     for name, label in (("pdftotext-cpu", "pdftotext, one process per file"),
@@ -428,7 +437,7 @@ def command_report(args):
         "",
         "## Extraction CPU on the PDFs",
         "",
-        f"All {corpus['formats'].get('pdf', 0):,} generated PDFs, text written to",
+        f"{pdf_count(args.work):,} of the {corpus['formats'].get('pdf', 0):,} generated PDFs (the first in the manifest), text written to",
         "/dev/null. CPU is user plus system time of the command and its children.",
         "",
         "| command | CPU s | wall s | peak RSS MiB |",

@@ -4,7 +4,7 @@
 #
 # Usage: bench/run.sh [--count N] [--seed S] [--corpus DIR] [--work DIR]
 #                     [--bidscope PATH] [--repeat R] [--output FILE]
-#                     [--note TEXT]...
+#                     [--tools LIST] [--pdf-limit N] [--note TEXT]...
 #
 #   --count N       documents to generate (default 100000)
 #   --seed S        generator seed (default 1)
@@ -16,6 +16,12 @@
 #   --bidscope PATH the bidscope binary (default build/cli/bidscope)
 #   --repeat R      runs of each search query per tool (default 5)
 #   --output FILE   report path (default docs/benchmarks.md)
+#   --tools LIST    comma-separated tools to index with: bidscope, omindex,
+#                   recoll (default: all three). A large corpus can be run
+#                   with bidscope alone and the peers compared on a smaller
+#                   one; the report marks tools left out as not measured
+#   --pdf-limit N   PDFs (the first N of the manifest) for the extraction CPU
+#                   comparison (default 500)
 #   --note TEXT     a line for the report's notes, such as what else ran on
 #                   the machine (repeatable)
 #
@@ -52,6 +58,8 @@ corpus=""
 work=/tmp/bidscope-bench
 bidscope="$root/build/cli/bidscope"
 repeat=5
+tools=bidscope,omindex,recoll
+pdf_limit=500
 output="$root/docs/benchmarks.md"
 command_line="bench/run.sh$(printf ' %q' "$@")"
 notes=()
@@ -66,12 +74,15 @@ while (($#)); do
     --repeat) repeat=$2; shift 2 ;;
     --output) output=$2; shift 2 ;;
     --note) notes+=("$2"); shift 2 ;;
+    --tools) tools=$2; shift 2 ;;
+    --pdf-limit) pdf_limit=$2; shift 2 ;;
     *) echo "run.sh: unknown option '$1'; see the usage at the top of $0" >&2
        exit 2 ;;
   esac
 done
 
 measure=("$root/bench/measure.py")
+wanted() { [[ ,$tools, == *",$1,"* ]]; }
 log() { echo "run.sh: $*" >&2; }
 note() { echo "$*" >>"$work/notes.txt"; log "$*"; }
 
@@ -106,8 +117,8 @@ json.dump({"files": files, "bytes": size, "text_bytes": text,
            "seed": json.load(open(os.path.join(sys.argv[1], "PARAMS.json")))["seed"]},
           sys.stdout)
 EOF
-awk -F'\t' 'NR > 1 && $2 == "pdf" { printf "%s/%s%c", docs, $1, 0 }' \
-  docs="$docs" "$corpus/MANIFEST.tsv" >"$work/pdfs.list"
+awk -F'\t' 'NR > 1 && $2 == "pdf" && n < limit { printf "%s/%s%c", docs, $1, 0; n++ }' \
+  docs="$docs" limit="$pdf_limit" "$corpus/MANIFEST.tsv" >"$work/pdfs.list"
 
 # Versions of everything measured.
 /usr/bin/python3 - "$bidscope" >"$work/versions.json" <<'EOF'
@@ -132,7 +143,9 @@ find "$docs" -type f -print0 | xargs -0 cat >/dev/null
 
 # bidscope index, when the binary exists and has the index command.
 bidscope_ready=false
-if [[ -x $bidscope ]] && "$bidscope" index --help >/dev/null 2>&1; then
+if ! wanted bidscope; then
+  note "bidscope: not measured in this run (--tools $tools)."
+elif [[ -x $bidscope ]] && "$bidscope" index --help >/dev/null 2>&1; then
   bidscope_ready=true
 else
   note "bidscope: not yet measured: $bidscope is missing or has no working 'index' command."
@@ -151,7 +164,9 @@ if $bidscope_ready; then
 fi
 
 # omindex with Xapian's CJK n-gram mode.
-if command -v omindex >/dev/null; then
+if ! wanted omindex; then
+  note "omindex: not measured in this run (--tools $tools)."
+elif command -v omindex >/dev/null; then
   log "omindex"
   XAPIAN_CJK_NGRAM=1 "${measure[@]}" run --name omindex --work "$work" -- \
     omindex --db "$work/omega-db" --url / "$docs"
@@ -162,7 +177,9 @@ fi
 # recollindex with its default settings, except that building the aspell
 # spelling dictionary is switched off (it fails without an aspell language for
 # the C locale) and logging is reduced to errors and warnings (level 2).
-if command -v recollindex >/dev/null; then
+if ! wanted recoll; then
+  note "recollindex: not measured in this run (--tools $tools)."
+elif command -v recollindex >/dev/null; then
   mkdir -p "$work/recoll-conf"
   cat >"$work/recoll-conf/recoll.conf" <<EOF
 topdirs = $docs
