@@ -17,18 +17,12 @@
 #include <unicode/utf8.h>
 
 #include <opencc/Config.hpp>
-#include <opencc/Conversion.hpp>
-#include <opencc/ConversionChain.hpp>
 #include <opencc/Converter.hpp>
-#include <opencc/Dict.hpp>
-#include <opencc/DictEntry.hpp>
-#include <opencc/DictGroup.hpp>
-#include <opencc/Lexicon.hpp>
-#include <opencc/MaxMatchSegmentation.hpp>
 
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -46,10 +40,6 @@ struct RadicalRange {
 constexpr RadicalRange kRadicalsSupplement[] = {
 #include "data/cjk_radicals_supplement.inc"
 };
-
-// Location of OpenCC's Traditional-to-Simplified configuration on Debian 12
-// (package opencc-data).
-constexpr char kT2sConfig[] = "/usr/share/opencc/t2s.json";
 
 // Text with, for each byte, the byte offset in the original text of the
 // character that produced it.
@@ -333,29 +323,31 @@ MappedText CollapseWhitespace(const MappedText& in) {
   return out;
 }
 
+// An inclusive range of code points.
+struct CodePointRange {
+  char32_t first;
+  char32_t last;
+};
+
+// kT2sChangeable and kT2sInKey, written at build time by
+// tools/t2s_tables.cc from OpenCC's installed dictionaries.
+#include "t2s_tables.inc"
+
 // OpenCC t2s with the set of characters it can change and the set of
-// characters some dictionary key contains. OpenCC runs at a few MB/s, so
-// only pieces of text that contain a changeable character are passed to it:
-// Simplified text mostly skips it.
+// characters some dictionary key contains. OpenCC runs at a few MB/s and
+// loading its dictionaries takes milliseconds, so only pieces of text that
+// contain a changeable character are passed to it, and it is loaded the
+// first time one is: Simplified text mostly never loads it.
 class TraditionalFolder {
  public:
-  TraditionalFolder() {
-    opencc::Config config;
-    converter_ = config.NewFromFile(kT2sConfig);
-    changeable_.assign(0x110000, false);
-    in_key_.assign(0x110000, false);
-    for (const opencc::ConversionPtr& conversion :
-         converter_->GetConversionChain()->GetConversions()) {
-      MarkChangeable(conversion->GetDict());
-    }
-    // The segmentation dictionary decides where conversions may match, so
-    // its keys count too (t2s uses the phrase dictionary for both).
-    auto segmentation = std::dynamic_pointer_cast<opencc::MaxMatchSegmentation>(
-        converter_->GetSegmentation());
-    if (segmentation) MarkChangeable(segmentation->GetDict());
-  }
+  TraditionalFolder()
+      : changeable_(Bitmap(kT2sChangeable)), in_key_(Bitmap(kT2sInKey)) {}
 
   std::string Convert(const std::string& text) const {
+    std::call_once(loaded_, [this] {
+      opencc::Config config;
+      converter_ = config.NewFromFile(BIDSCOPE_T2S_CONFIG);
+    });
     return converter_->Convert(text);
   }
 
@@ -367,39 +359,17 @@ class TraditionalFolder {
   bool IsBoundary(char32_t c) const { return c >= 0x110000 || !in_key_[c]; }
 
  private:
-  void MarkChangeable(const opencc::DictPtr& dict) {
-    if (auto group = std::dynamic_pointer_cast<opencc::DictGroup>(dict)) {
-      for (const opencc::DictPtr& member : group->GetDicts()) {
-        MarkChangeable(member);
-      }
-      return;
+  template <size_t N>
+  static std::vector<bool> Bitmap(const CodePointRange (&ranges)[N]) {
+    std::vector<bool> set(0x110000, false);
+    for (const CodePointRange& range : ranges) {
+      for (char32_t c = range.first; c <= range.last; ++c) set[c] = true;
     }
-    opencc::LexiconPtr lexicon = dict->GetLexicon();
-    for (size_t i = 0; i < lexicon->Length(); ++i) {
-      const opencc::DictEntry* entry = lexicon->At(i);
-      MarkEntry(entry->Key(), entry->GetDefault());
-    }
+    return set;
   }
 
-  void MarkEntry(std::string_view key, std::string_view value) {
-    std::vector<char32_t> from = CodePoints(key);
-    std::vector<char32_t> to = CodePoints(value);
-    for (size_t k = 0; k < from.size(); ++k) {
-      if (from[k] < 0x110000) in_key_[from[k]] = true;
-      if (from.size() != to.size() || from[k] != to[k]) {
-        changeable_[from[k]] = true;
-      }
-    }
-  }
-
-  static std::vector<char32_t> CodePoints(std::string_view text) {
-    std::vector<char32_t> out;
-    size_t pos = 0;
-    while (pos < text.size()) out.push_back(NextCodePoint(text, &pos));
-    return out;
-  }
-
-  opencc::ConverterPtr converter_;
+  mutable std::once_flag loaded_;
+  mutable opencc::ConverterPtr converter_;
   std::vector<bool> changeable_;
   std::vector<bool> in_key_;
 };

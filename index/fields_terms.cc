@@ -10,6 +10,8 @@
 #include "extract/normalize.h"
 #include "extract/region.h"
 #include "index/fields_terms_internal.h"
+#include "index/index.h"
+#include "index/stored_data.h"
 #include "index/terms.h"
 
 namespace bidscope {
@@ -121,7 +123,11 @@ std::string RegionCode(std::string_view name_or_code) {
 }
 
 std::optional<Fields> StoredFields(std::string_view data) {
-  return StoredFieldsFromJson(nlohmann::json::parse(data, nullptr, false));
+  try {
+    return StoredFieldsFromJson(ParseStoredJson(data));
+  } catch (const IndexError&) {
+    return std::nullopt;
+  }
 }
 
 std::optional<Fields> StoredFieldsFromJson(const nlohmann::json& data) {

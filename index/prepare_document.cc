@@ -12,6 +12,7 @@
 #include "extract/normalize.h"
 #include "index/fields_terms_internal.h"
 #include "index/index.h"
+#include "index/stored_data.h"
 #include "index/terms.h"
 #include "index/topic_terms_internal.h"
 
@@ -88,7 +89,7 @@ std::string PrepareDocument(const Document& doc) {
   AddFields(doc, &xdoc, &data);
   AddTopics(doc, &xdoc, &data);
   AddIndexedAt(&xdoc);
-  xdoc.set_data(data.dump());
+  xdoc.set_data(SerializeStoredData(std::move(data)));
   return xdoc.serialise();
 }
 

@@ -193,7 +193,7 @@ struct PageChoice {
 // Normalisation costs tens of instructions a byte, and a hit in a long
 // single-page document usually matches near the start, so long pages are
 // normalised a piece at a time, cut after a line break.
-constexpr size_t kPieceBytes = 16 * 1024;
+constexpr size_t kPieceBytes = 4 * 1024;
 
 // End of the piece of `text` that starts at `begin`.
 size_t PieceEnd(std::string_view text, size_t begin) {
@@ -207,9 +207,10 @@ size_t PieceEnd(std::string_view text, size_t begin) {
   return end;
 }
 
-PageChoice ChoosePage(const Document& doc,
-                      const std::vector<MatchPattern>& patterns,
-                      size_t window_bytes) {
+PageChoice ChoosePageWith(const Document& doc,
+                          const std::vector<MatchPattern>& patterns,
+                          size_t window_bytes,
+                          const NormalizeOptions& options) {
   PageChoice best;
   for (const Page& page : doc.pages) {
     if (!page.reliable) continue;
@@ -224,8 +225,8 @@ PageChoice ChoosePage(const Document& doc,
       bool whole = attempt == 1 || !cut;
       for (size_t begin = 0; begin < text.size();) {
         size_t end = whole ? text.size() : PieceEnd(text, begin);
-        NormalizedText normalized =
-            Normalize(std::string_view(text).substr(begin, end - begin));
+        NormalizedText normalized = Normalize(
+            std::string_view(text).substr(begin, end - begin), options);
         std::vector<Match> matches = FindMatches(normalized.text, patterns);
         size_t piece_begin = begin;
         begin = end;
@@ -244,6 +245,24 @@ PageChoice ChoosePage(const Document& doc,
     }
   }
   return best;
+}
+
+// Looks for the patterns as written first, without Traditional-to-
+// Simplified folding, which needs OpenCC's dictionaries: loading them
+// costs a search more than the rest of its work. Folding is applied only
+// when that finds fewer patterns than there are.
+PageChoice ChoosePage(const Document& doc,
+                      const std::vector<MatchPattern>& patterns,
+                      size_t window_bytes) {
+  NormalizeOptions literal;
+  literal.fold_traditional = false;
+  PageChoice best = ChoosePageWith(doc, patterns, window_bytes, literal);
+  if (patterns.empty() || best.passage.distinct == patterns.size()) {
+    return best;
+  }
+  PageChoice folded = ChoosePageWith(doc, patterns, window_bytes, {});
+  return folded.passage.distinct > best.passage.distinct ? std::move(folded)
+                                                         : std::move(best);
 }
 
 }  // namespace

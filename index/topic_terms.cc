@@ -7,6 +7,7 @@
 
 #include "extract/topics.h"
 #include "index/index.h"
+#include "index/stored_data.h"
 #include "index/topic_terms_internal.h"
 
 namespace bidscope {
@@ -91,7 +92,11 @@ std::vector<TopicCount> CountTopics(const std::string& dir) {
 }
 
 std::vector<std::string> StoredTopicNames(std::string_view data) {
-  return StoredTopicNamesFromJson(json::parse(data, nullptr, false));
+  try {
+    return StoredTopicNamesFromJson(ParseStoredJson(data));
+  } catch (const IndexError&) {
+    return {};
+  }
 }
 
 std::vector<std::string> StoredTopicNamesFromJson(const json& object) {

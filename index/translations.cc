@@ -14,6 +14,7 @@
 #include "extract/segment.h"
 #include "index/index.h"
 #include "index/shard_stub.h"
+#include "index/stored_data.h"
 #include "index/terms.h"
 
 namespace bidscope {
@@ -51,13 +52,7 @@ std::vector<std::string> LocalDatabases(const std::string& dir) {
   return paths;
 }
 
-json ParseObject(std::string_view data) {
-  json parsed = json::parse(data, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) {
-    throw IndexError("stored document data is not a JSON object");
-  }
-  return parsed;
-}
+json ParseObject(std::string_view data) { return ParseStoredJson(data); }
 
 json TranslationToJson(const StoredTranslation& translation) {
   return {{"page", translation.page},
@@ -169,7 +164,7 @@ void StoreInDocument(Xapian::WritableDatabase& db, Xapian::docid docid,
   }
   RemoveTranslationPostings(&doc);
   AddTranslationPostings(TranslationsFromJson(object), &doc);
-  doc.set_data(object.dump());
+  doc.set_data(SerializeStoredData(std::move(object)));
   db.replace_document(docid, doc);
 }
 
