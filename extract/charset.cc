@@ -24,6 +24,12 @@ constexpr size_t kDetectPrefixBytes = 64 * 1024;
 // is consulted only from this many bytes at or above 0x80.
 constexpr size_t kMinDetectorHighBytes = 64;
 
+// Bytes given to ICU's detector, from the first non-ASCII byte on. Its
+// recognisers together cost over a thousand instructions a byte (measured
+// with callgrind). On the charset tests and 150 benchmark documents, 2 KiB
+// chose the same encodings as 64 KiB.
+constexpr size_t kDetectorSampleBytes = 2 * 1024;
+
 // A multi-byte encoding still fits damaged text when at most one byte in
 // this many bytes at or above 0x80 starts an invalid sequence.
 constexpr size_t kMaxDamagedShare = 20;
@@ -301,7 +307,13 @@ std::string DetectMultiByte(std::string_view bytes) {
     return std::string(kUtf8);
   }
   if (high_bytes >= kMinDetectorHighBytes) {
-    std::string guess = IcuGuess(prefix);
+    size_t first_high = static_cast<size_t>(
+        std::find_if(
+            prefix.begin(), prefix.end(),
+            [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) -
+        prefix.begin());
+    std::string guess =
+        IcuGuess(prefix.substr(first_high, kDetectorSampleBytes));
     if (!guess.empty() && InvalidSequences(prefix, guess, truncated) == 0) {
       return guess;
     }

@@ -298,7 +298,8 @@ std::optional<Ymd> ReadRangeEnd(Scanner& s, const Ymd& start, int32_t& pos) {
 
 std::vector<DateValue> FindDates(std::string_view text, int page,
                                  const DateOptions& options,
-                                 std::vector<std::string>* warnings) {
+                                 std::vector<std::string>* warnings,
+                                 int* missing_years) {
   icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
   Scanner s = MakeScanner(normalized);
   std::vector<DateValue> dates;
@@ -348,6 +349,7 @@ std::vector<DateValue> FindDates(std::string_view text, int page,
     date.page = page;
     dates.push_back(date);
   }
+  if (missing_years != nullptr) *missing_years = missing_year;
   if (missing_year > 0 && warnings != nullptr) {
     warnings->push_back(fmt::format(
         "page {}: {} date(s) without a year left out: the document gives no "

@@ -35,10 +35,12 @@ struct DateOptions {
 
 // Finds the dates in `text` in order of appearance. Impossible dates
 // (month 13, 2月30日) are left out and named in `warnings`, which may be
-// null.
+// null. `missing_years`, when not null, receives the number of dates left
+// out for want of a year.
 std::vector<DateValue> FindDates(std::string_view text, int page,
                                  const DateOptions& options,
-                                 std::vector<std::string>* warnings);
+                                 std::vector<std::string>* warnings,
+                                 int* missing_years = nullptr);
 
 }  // namespace bidscope
 

@@ -40,15 +40,29 @@ std::string DefaultCurrency(const std::string& text) {
 
 void FindDatesInPages(const Document& doc, Fields& fields) {
   std::vector<DateValue> dated;
+  std::vector<std::string> warnings;
+  int missing_years = 0;
   for (const Page& page : doc.pages) {
-    for (DateValue& d : FindDates(page.text, page.number, {}, nullptr)) {
+    int missing = 0;
+    for (DateValue& d :
+         FindDates(page.text, page.number, {}, &warnings, &missing)) {
       dated.push_back(d);
     }
+    missing_years += missing;
   }
 
-  // Dates without a year take the year of the document's own date.
+  // Dates without a year take the year of the document's own date. When
+  // every date has one, or there is no year to give, a second pass would
+  // find the same dates.
   DateOptions options;
   options.reference_year = ReferenceYear(dated);
+  if (missing_years == 0 || options.reference_year == 0) {
+    fields.dates = std::move(dated);
+    for (std::string& warning : warnings) {
+      fields.warnings.push_back(std::move(warning));
+    }
+    return;
+  }
   for (const Page& page : doc.pages) {
     for (DateValue& d :
          FindDates(page.text, page.number, options, &fields.warnings)) {

@@ -4,6 +4,7 @@
 #include <unicode/utf16.h>
 
 #include <stdexcept>
+#include <utility>
 
 namespace bidscope::fields_internal {
 
@@ -36,11 +37,11 @@ icu::UnicodeString NormalizeForFields(std::string_view text) {
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
 
   // Replace list markers before NFKC so that they cannot merge with digits.
-  icu::UnicodeString unmarked;
-  for (int32_t i = 0; i < source.length();) {
-    UChar32 c = source.char32At(i);
-    unmarked.append(IsListMarker(c) ? UChar32(u' ') : c);
-    i += U16_LENGTH(c);
+  // They are all in the BMP, so each is one UTF-16 unit and the text keeps
+  // its length.
+  icu::UnicodeString unmarked = std::move(source);
+  for (int32_t i = 0; i < unmarked.length(); ++i) {
+    if (IsListMarker(unmarked.charAt(i))) unmarked.setCharAt(i, u' ');
   }
 
   UErrorCode status = U_ZERO_ERROR;

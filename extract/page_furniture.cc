@@ -187,7 +187,15 @@ std::string FurnitureKey(std::string_view line) {
   while (i < line.size()) {
     std::string_view rest = line.substr(i);
     char c = line[i];
-    size_t numeral = c >= '0' && c <= '9' ? 1 : MatchAny(rest, kNumerals);
+    // The numerals and spaces other than ASCII start with a lead byte of
+    // E0 or above (C2 for U+00A0), so other bytes need no comparison.
+    auto byte = static_cast<unsigned char>(c);
+    size_t numeral = 0;
+    if (c >= '0' && c <= '9') {
+      numeral = 1;
+    } else if (byte >= 0xE0) {
+      numeral = MatchAny(rest, kNumerals);
+    }
     if (numeral > 0) {
       if (!in_number) key.push_back('#');
       in_number = true;
@@ -199,7 +207,7 @@ std::string FurnitureKey(std::string_view line) {
       ++i;
       continue;
     }
-    size_t space = MatchAny(rest, kSpaces);
+    size_t space = byte >= 0xC2 ? MatchAny(rest, kSpaces) : 0;
     if (space > 0) {
       i += space;
       continue;
