@@ -18,11 +18,23 @@ struct TermTally {
 
 std::vector<TopicTag> TagTopics(const Document& doc, const Lexicon& lexicon,
                                 const TopicOptions& options) {
+  std::vector<std::string> normalized;
+  for (const Page& page : doc.pages) {
+    bool searched = page.reliable || options.include_unreliable_pages;
+    normalized.push_back(searched ? NormalizeText(page.text) : std::string());
+  }
+  return TagNormalizedTopics(doc, normalized, lexicon, options);
+}
+
+std::vector<TopicTag> TagNormalizedTopics(
+    const Document& doc, const std::vector<std::string>& normalized_pages,
+    const Lexicon& lexicon, const TopicOptions& options) {
   // Count every entry's occurrences, page by page.
   std::map<size_t, TermTally> tallies;  // entry index -> tally
-  for (const Page& page : doc.pages) {
+  for (size_t i = 0; i < doc.pages.size() && i < normalized_pages.size(); ++i) {
+    const Page& page = doc.pages[i];
     if (!page.reliable && !options.include_unreliable_pages) continue;
-    for (const LexiconMatch& match : lexicon.Match(NormalizeText(page.text))) {
+    for (const LexiconMatch& match : lexicon.Match(normalized_pages[i])) {
       auto [it, inserted] = tallies.try_emplace(match.entry);
       TermTally& tally = it->second;
       if (inserted) tally.first_seen = tallies.size();

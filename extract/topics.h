@@ -43,6 +43,13 @@ struct TopicOptions {
 std::vector<TopicTag> TagTopics(const Document& doc, const Lexicon& lexicon,
                                 const TopicOptions& options = {});
 
+// TagTopics for a caller that has normalised the pages already:
+// normalized_pages[i] is NormalizeText(doc.pages[i].text), and may be
+// empty for a page that `options` leaves out.
+std::vector<TopicTag> TagNormalizedTopics(
+    const Document& doc, const std::vector<std::string>& normalized_pages,
+    const Lexicon& lexicon, const TopicOptions& options = {});
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_EXTRACT_TOPICS_H_

@@ -139,11 +139,12 @@ std::optional<Fields> StoredFieldsFromJson(const nlohmann::json& data) {
   }
 }
 
-std::string ContentHash(const Document& doc) {
+std::string ContentHash(const Document& doc,
+                        const std::vector<std::string>& normalized_pages) {
   std::string text;
-  for (const Page& page : doc.pages) {
-    if (!page.reliable) continue;
-    text += NormalizeText(page.text);
+  for (size_t i = 0; i < doc.pages.size() && i < normalized_pages.size(); ++i) {
+    if (!doc.pages[i].reliable) continue;
+    text += normalized_pages[i];
     text += '\n';
   }
   // Whitespace differs between reposts of one notice (markup, line
@@ -155,8 +156,9 @@ std::string ContentHash(const Document& doc) {
   return Sha256Hex(text);
 }
 
-void AddFields(const Document& doc, Xapian::Document* xdoc,
-               nlohmann::json* data) {
+void AddFields(const Document& doc,
+               const std::vector<std::string>& normalized_pages,
+               Xapian::Document* xdoc, nlohmann::json* data) {
   Fields fields = ExtractFields(doc);
   AddBooleanIfSet(kNoticeTypePrefix, fields.notice_type, xdoc);
   AddBooleanIfSet(kMethodPrefix, fields.procurement_method, xdoc);
@@ -172,7 +174,7 @@ void AddFields(const Document& doc, Xapian::Document* xdoc,
   }
   AddFieldValues(fields, xdoc);
 
-  std::string hash = ContentHash(doc);
+  std::string hash = ContentHash(doc, normalized_pages);
   if (!hash.empty()) xdoc->add_boolean_term(kContentHashPrefix + hash);
   (*data)["fields"] = FieldsToJson(fields);
 }

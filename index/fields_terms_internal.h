@@ -6,19 +6,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "extract/document.h"
 
 namespace bidscope {
 
 // Extracts the fields of `doc` and adds their terms and values to `xdoc`,
 // the "fields" object to `data`, and the content hash term.
-void AddFields(const Document& doc, Xapian::Document* xdoc,
-               nlohmann::json* data);
+// normalized_pages[i] is NormalizeText of page i when the page is reliable.
+void AddFields(const Document& doc,
+               const std::vector<std::string>& normalized_pages,
+               Xapian::Document* xdoc, nlohmann::json* data);
 
 // SHA-256 of the normalised text of every reliable page, so that the same
 // notice reposted with other bytes (markup, encoding) has the same hash.
 // Empty when the document has no text.
-std::string ContentHash(const Document& doc);
+std::string ContentHash(const Document& doc,
+                        const std::vector<std::string>& normalized_pages);
 
 }  // namespace bidscope
 

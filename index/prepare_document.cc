@@ -60,7 +60,9 @@ void AddValues(const Document& doc, Xapian::Document* xdoc) {
 // Indexes the title under its field prefix and as free text, then every
 // reliable page, with kPageGap positions between pages so that no phrase
 // spans two of them.
-void AddText(const Document& doc, Xapian::Document* xdoc) {
+void AddText(const Document& doc,
+             const std::vector<std::string>& normalized_pages,
+             Xapian::Document* xdoc) {
   uint32_t position = 1;
   if (!doc.metadata.title.empty()) {
     std::string title = NormalizeText(doc.metadata.title);
@@ -69,10 +71,9 @@ void AddText(const Document& doc, Xapian::Document* xdoc) {
     AddPostings(free_text, xdoc);
     position = free_text.next_position + kPageGap;
   }
-  for (const Page& page : doc.pages) {
-    if (!page.reliable) continue;
-    GeneratedTerms terms =
-        GenerateTerms(NormalizeText(page.text), "", position);
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    if (!doc.pages[i].reliable) continue;
+    GeneratedTerms terms = GenerateTerms(normalized_pages[i], "", position);
     AddPostings(terms, xdoc);
     position = terms.next_position + kPageGap;
   }
@@ -84,10 +85,17 @@ std::string PrepareDocument(const Document& doc) {
   Xapian::Document xdoc;
   AddBooleanTerms(doc, &xdoc);
   AddValues(doc, &xdoc);
-  AddText(doc, &xdoc);
+  // Each reliable page is normalised once, for its terms, the content hash
+  // and the topics.
+  std::vector<std::string> normalized_pages;
+  for (const Page& page : doc.pages) {
+    normalized_pages.push_back(page.reliable ? NormalizeText(page.text)
+                                             : std::string());
+  }
+  AddText(doc, normalized_pages, &xdoc);
   nlohmann::json data = DocumentToJson(doc);
-  AddFields(doc, &xdoc, &data);
-  AddTopics(doc, &xdoc, &data);
+  AddFields(doc, normalized_pages, &xdoc, &data);
+  AddTopics(doc, normalized_pages, &xdoc, &data);
   AddIndexedAt(&xdoc);
   xdoc.set_data(SerializeStoredData(std::move(data)));
   return xdoc.serialise();

@@ -32,9 +32,12 @@ const Lexicon& IndexLexicon() {
   return *lexicon;
 }
 
-void AddTopics(const Document& doc, Xapian::Document* xdoc, json* data) {
+void AddTopics(const Document& doc,
+               const std::vector<std::string>& normalized_pages,
+               Xapian::Document* xdoc, json* data) {
   json topics = json::array();
-  for (const TopicTag& tag : TagTopics(doc, IndexLexicon())) {
+  for (const TopicTag& tag :
+       TagNormalizedTopics(doc, normalized_pages, IndexLexicon())) {
     xdoc->add_boolean_term(TopicBooleanTerm(tag.category));
     json terms = json::array();
     for (const TopicTerm& term : tag.terms) {

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "extract/document.h"
 #include "index/index.h"
@@ -15,8 +17,10 @@ namespace bidscope {
 
 // Tags `doc` with IndexLexicon(): adds a boolean term per category to
 // `xdoc` and the "topics" array to `data`.
-void AddTopics(const Document& doc, Xapian::Document* xdoc,
-               nlohmann::json* data);
+// normalized_pages[i] is NormalizeText of page i when the page is reliable.
+void AddTopics(const Document& doc,
+               const std::vector<std::string>& normalized_pages,
+               Xapian::Document* xdoc, nlohmann::json* data);
 
 // The filter of options.topic and options.indexed_after, or nothing when
 // neither is set.
