@@ -427,7 +427,7 @@ def command_report(args):
         "A sanity check on extraction. For the first 20 documents of each format,",
         f"each tool searches a run of {PROBE_CHARS} Han characters from the middle of "
         "the",
-        "document's text (up to 1,000 hits), and the table counts how often the",
+        "document's text (up to 100,000 hits), and the table counts how often the",
         "document itself is among the hits. A miss means the tool lost or misread the text, for",
         "example by decoding GBK or GB18030 bytes with the wrong character set.",
         "",

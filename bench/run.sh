@@ -242,19 +242,22 @@ if [[ -d $work/recoll-db ]]; then
     --repeat "$repeat" -- recollq -c "$work/recoll-conf" -n 0-9 '{}'
 fi
 
-# Documents found by a run of their own text, per format and tool.
+# Documents found by a run of their own text, per format and tool. Generated
+# documents repeat passages of their sources, so a probe can match thousands
+# of documents: every tool lists up to 100,000 hits.
 if $bidscope_ready; then
   "${measure[@]}" recall --name bidscope --work "$work" --corpus "$corpus" -- \
-    "$bidscope" search --db "$work/bidscope-db" --json -n 1000 '{}'
+    "$bidscope" search --db "$work/bidscope-db" --json -n 100000 \
+    --snippet-chars 0 '{}'
 fi
 if [[ -d $work/omega-db ]]; then
   XAPIAN_CJK_NGRAM=1 "${measure[@]}" recall --name omindex --work "$work" \
     --corpus "$corpus" -- \
-    quest -d "$work/omega-db" -m 1000 -f default,cjk_ngram -o and '{}'
+    quest -d "$work/omega-db" -m 100000 -f default,cjk_ngram -o and '{}'
 fi
 if [[ -d $work/recoll-db ]]; then
   "${measure[@]}" recall --name recoll --work "$work" --corpus "$corpus" -- \
-    recollq -c "$work/recoll-conf" -n 0-999 '{}'
+    recollq -c "$work/recoll-conf" -n 0-99999 '{}'
 fi
 
 # Extraction CPU on the PDFs: pdftotext against bidscope extract.
