@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang, AddressSanitizer and UBSan, runs
 # the unit tests in that build, then runs each fuzz target for FUZZ_SECONDS
-# (default 60) seeded from corpus-sample/documents/. A crash fails the script and
+# (default 60) seeded from corpus-sample/documents/ (and, for the query
+# parser, corpus-sample/queries.tsv). A crash fails the script and
 # leaves the input in the work folder it names.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +27,11 @@ for target in "$build_dir"/fuzz/*_fuzz; do
   seeds="$work/$name-seeds"
   mkdir -p "$seeds"
   cp "$root"/corpus-sample/documents/* "$seeds"/
+  # The query parser also starts from the queries of the sample searches.
+  if [[ $name == query_fuzz ]]; then
+    tail -n +2 "$root/corpus-sample/queries.tsv" | cut -f1 |
+      split -l 1 - "$seeds/query-"
+  fi
   echo "fuzz: $name for ${seconds}s"
   (cd "$work" && ASAN_OPTIONS=detect_leaks=0 "$target" -max_total_time="$seconds" \
     -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$seeds" \
