@@ -22,6 +22,7 @@ struct IndexCommandOptions {
   bool retry_failed = false;        // re-extract files that failed before
   bool strict = false;              // exit 2 on the first failed file
   int shards = 0;                   // shard count; 0 keeps the index's own
+  std::string compact = "auto";     // after the run: auto, always or never
   WorkerLimits limits;
   ExtractOptions extract;
 };
@@ -36,8 +37,8 @@ struct SearchCommandOptions {
   size_t snippet_chars = 160;
   // Expand English words through the lexicon; unset takes DIR/config.json.
   std::optional<bool> expand;
-  std::string topic;   // only documents tagged with this lexicon category
-  std::string script;  // "hans" or "hant" converts snippets; empty keeps them
+  std::string topic;     // only documents tagged with this lexicon category
+  std::string script;    // "hans" or "hant" converts snippets; empty keeps them
   FieldFilters filters;  // procurement field filters (--type, --buyer ...)
   std::string sort;      // relevance (default), date or amount
 };
@@ -47,7 +48,7 @@ struct ShowCommandOptions {
   std::string db;
   std::string target;  // document id, id prefix or path
   bool json = false;
-  std::string script;  // "hans" or "hant" converts the text; empty keeps it
+  std::string script;   // "hans" or "hant" converts the text; empty keeps it
   bool pinyin = false;  // add pinyin of the title, buyer, agency, suppliers
 };
 int RunShowCommand(const ShowCommandOptions& options);

@@ -126,6 +126,15 @@ int IndexRun::Run() {
   return 0;
 }
 
+int64_t IndexRun::ChangedDocuments() const {
+  int64_t changed = 0;
+  for (const char* status : {"indexed", "removed"}) {
+    auto it = counts_.find(status);
+    if (it != counts_.end()) changed += it->second;
+  }
+  return changed;
+}
+
 bool IndexRun::Plan(const InputFile& file, FileRecord& record) {
   record.path = file.path;
   if (file.size == 0) {

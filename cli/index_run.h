@@ -38,6 +38,9 @@ class IndexRun {
   // Runs to the end or until interrupted; returns the exit code.
   int Run();
 
+  // Documents the run indexed or removed, for deciding whether to compact.
+  int64_t ChangedDocuments() const;
+
  private:
   bool Plan(const InputFile& file, FileRecord& record);
   void Process(std::vector<InputFile>& pending);

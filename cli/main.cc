@@ -116,6 +116,13 @@ int main(int argc, char** argv) {
   index_cmd->add_flag("--strict", index.strict,
                       "Stop at the first file that fails (exit code 2)");
   index_cmd
+      ->add_option("--compact", index.compact,
+                   "Compact the index when the run ends: auto does so for an "
+                   "unsharded index after a run that indexed or removed at "
+                   "least 10000 documents; always also merges shards")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  index_cmd
       ->add_option("--shards", index.shards,
                    "Split a new index into this many shards, written in "
                    "parallel (default: an existing index's count, else 1)")
@@ -214,10 +221,8 @@ int main(int argc, char** argv) {
       "list", "Show each shard, where it is and its document count");
   CLI::App* shards_remote = shards_cmd->add_subcommand(
       "set-remote", "Search shard I through xapian-tcpsrv at HOST:PORT");
-  shards_remote->add_option("shard", shards.shard, "Shard number")
-      ->required();
-  shards_remote->add_option("address", shards.address, "HOST:PORT")
-      ->required();
+  shards_remote->add_option("shard", shards.shard, "Shard number")->required();
+  shards_remote->add_option("address", shards.address, "HOST:PORT")->required();
   CLI::App* shards_local = shards_cmd->add_subcommand(
       "set-local", "Search shard I in DIR/shard-I again");
   shards_local->add_option("shard", shards.shard, "Shard number")->required();
@@ -225,8 +230,9 @@ int main(int argc, char** argv) {
   CompactCommandOptions compact;
   compact.db = DefaultDb();
   CLI::App* compact_cmd = app.add_subcommand(
-      "compact", "Merge the shards of an index (or compact one index) into "
-                 "one unsharded index");
+      "compact",
+      "Merge the shards of an index (or compact one index) into "
+      "one unsharded index");
   AddDbOption(compact_cmd, compact.db);
   compact_cmd->add_option("--output,-o", compact.output,
                           "Directory of the result, which must not exist "

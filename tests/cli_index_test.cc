@@ -86,6 +86,35 @@ TEST_F(CliIndexTest, FirstRunIndexesAndMergesDuplicates) {
   EXPECT_EQ(doc["paths"].size(), 2u) << doc["paths"].dump();
 }
 
+TEST_F(CliIndexTest, CompactsWhenAsked) {
+  // A small run stays as written under the default (auto).
+  CommandResult first = Index();
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(RecordsOfType(first.out, "compact").empty()) << first.out;
+
+  WriteText(input_ / "c.txt", "示例县教育局智慧校园建设项目中标公告。");
+  CommandResult second = Index({"--compact", "always"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  std::vector<nlohmann::json> compacted = RecordsOfType(second.out, "compact");
+  ASSERT_EQ(compacted.size(), 1u) << second.out;
+  EXPECT_EQ(compacted[0]["documents"], 3);
+
+  // The compacted index searches, and a re-run finds every file unchanged.
+  EXPECT_EQ(Hits("舆情监测"), 1);
+  EXPECT_EQ(Hits("智慧校园"), 1);
+  CommandResult third = Index({"--compact", "never"});
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  for (const auto& [name, record] : FileRecords(third))
+    EXPECT_EQ(record["status"], "unchanged") << name;
+  EXPECT_TRUE(RecordsOfType(third.out, "compact").empty()) << third.out;
+}
+
+TEST_F(CliIndexTest, RejectsUnknownCompactMode) {
+  CommandResult run = Index({"--compact", "sometimes"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("--compact"), std::string::npos) << run.err;
+}
+
 TEST_F(CliIndexTest, RerunSkipsChangesAndRemoves) {
   ASSERT_EQ(Index().exit_code, 0);
   CommandResult again = Index();
