@@ -17,9 +17,10 @@
 #   --repeat R      runs of each search query per tool (default 5)
 #   --output FILE   report path (default docs/benchmarks.md)
 #   --tools LIST    comma-separated tools to index with: bidscope, omindex,
-#                   recoll (default: all three). A large corpus can be run
-#                   with bidscope alone and the peers compared on a smaller
-#                   one; the report marks tools left out as not measured
+#                   recoll (default: all three). A large corpus can run
+#                   with bidscope alone while the peers are compared on a
+#                   smaller one. The report marks tools left out as not
+#                   measured
 #   --pdf-limit N   PDFs (the first N of the manifest) for the extraction CPU
 #                   comparison (default 500)
 #   --note TEXT     a line for the report's notes, such as what else ran on

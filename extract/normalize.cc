@@ -334,10 +334,10 @@ struct CodePointRange {
 #include "t2s_tables.inc"
 
 // OpenCC t2s with the set of characters it can change and the set of
-// characters some dictionary key contains. OpenCC runs at a few MB/s and
-// loading its dictionaries takes milliseconds, so only pieces of text that
-// contain a changeable character are passed to it, and it is loaded the
-// first time one is: Simplified text mostly never loads it.
+// characters some dictionary key contains. OpenCC runs at a few MB/s, so
+// only pieces of text that contain a changeable character are passed to
+// it. Loading its dictionaries takes milliseconds, so it is loaded when the
+// first such piece comes, which most Simplified text never has.
 class TraditionalFolder {
  public:
   TraditionalFolder()

@@ -17,8 +17,8 @@ constexpr char kPagesKey[] = "pages";
 constexpr char kTextKey[] = "text";
 constexpr char kTextBytesKey[] = "text_bytes";
 
-IndexError Malformed(const std::string& why) {
-  return IndexError("stored document data is malformed: " + why);
+IndexError Malformed(const std::string& reason) {
+  return IndexError("stored document data is malformed: " + reason);
 }
 
 // Moves the page texts at the end of `data` back into `json`.

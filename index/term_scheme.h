@@ -19,7 +19,7 @@ inline constexpr char kTermSchemeKey[] = "scheme:terms";
 // positions, bigrams without.
 inline constexpr char kTermSchemeVersion[] = "2";
 
-// Throws IndexError naming `dir` when `db` holds documents written with
+// Throws IndexError naming `dir` when `db` contains documents written with
 // another scheme, or with none recorded (the first scheme recorded none).
 void CheckTermScheme(const Xapian::Database& db, const std::string& dir);
 

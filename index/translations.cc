@@ -52,8 +52,6 @@ std::vector<std::string> LocalDatabases(const std::string& dir) {
   return paths;
 }
 
-json ParseObject(std::string_view data) { return ParseStoredJson(data); }
-
 json TranslationToJson(const StoredTranslation& translation) {
   return {{"page", translation.page},
           {"begin", translation.begin},
@@ -133,7 +131,7 @@ void FindSegments(Xapian::Database& db, size_t database,
                   const std::map<std::string, std::string>& requested,
                   std::map<std::string, SegmentSite>* sites) {
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    json object = ParseObject(db.get_document(*it).get_data());
+    json object = ParseStoredJson(db.get_document(*it).get_data());
     Document doc;
     try {
       doc = DocumentFromJson(object);
@@ -153,7 +151,7 @@ void FindSegments(Xapian::Database& db, size_t database,
 void StoreInDocument(Xapian::WritableDatabase& db, Xapian::docid docid,
                      const std::vector<StoredTranslation>& additions) {
   Xapian::Document doc = db.get_document(docid);
-  json object = ParseObject(doc.get_data());
+  json object = ParseStoredJson(doc.get_data());
   if (!object.contains(kTranslationsKey) ||
       !object[kTranslationsKey].is_object()) {
     object[kTranslationsKey] = json::object();
@@ -217,7 +215,7 @@ ImportResult ImportTranslations(
 
 std::vector<StoredTranslation> StoredTranslations(std::string_view data) {
   if (data.empty()) return {};
-  return TranslationsFromJson(ParseObject(data));
+  return TranslationsFromJson(ParseStoredJson(data));
 }
 
 std::vector<StoredTranslation> StoredTranslationsFromJson(const json& data) {
