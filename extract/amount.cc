@@ -9,6 +9,7 @@
 
 #include "extract/amount_decimal.h"
 #include "extract/amount_numeral.h"
+#include "extract/anchored_search.h"
 #include "extract/fields_text.h"
 
 namespace bidscope {
@@ -39,6 +40,14 @@ constexpr char kAmountPattern[] =
     "(?<cnunit>美元|港元|港币|港幣|欧元|歐元|元|圆|圓)"
     "(?<cnfrac>[零〇壹贰貳叁參参肆伍陆陸柒捌玖一二三四五六七八九两角分整正]*)"
     ")";
+
+// Every match has a digit or the 元, 圆, 圓, 币 or 幣 of its unit, and only
+// the characters of `members` (a superset of those the pattern names: \d is
+// any decimal digit).
+constexpr char kAmountAnchors[] = "[\\p{Nd}元圆圓币幣]";
+constexpr char kAmountMembers[] =
+    "[\\p{Nd},.:\\u0020\\t$¥€A-Z人民币幣美元金新臺台港欧歐千百万亿億萬仟佰"
+    "圆圓整零〇○一二三四五六七八九十壹贰貳叁參参肆伍陆陸柒捌玖拾两兩角分正]";
 
 // The label of a value cell: "预算金额（万元）：" gives the unit.
 constexpr char kLabelUnitPattern[] = "\\((?<unit>万元|亿元|元|万|亿)\\)";
@@ -73,19 +82,14 @@ const std::vector<Keyword>& AmountLabelKeywords() {
   return keywords;
 }
 
-struct Patterns {
-  std::unique_ptr<icu::RegexPattern> amount;
-  std::unique_ptr<icu::RegexPattern> label_unit;
-};
-
 std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
   return fields_internal::CompilePattern(pattern, "amount");
 }
 
-const Patterns& GetPatterns() {
-  static const Patterns patterns{Compile(kAmountPattern),
-                                 Compile(kLabelUnitPattern)};
-  return patterns;
+const icu::RegexPattern& LabelUnitPattern() {
+  static const std::unique_ptr<icu::RegexPattern> pattern =
+      Compile(kLabelUnitPattern);
+  return *pattern;
 }
 
 // A found amount before kinds are settled and 大写/小写 pairs merged.
@@ -231,7 +235,7 @@ bool IsThreshold(const icu::UnicodeString& text, int32_t clause_start,
 int LabelUnitPower(const icu::UnicodeString& label) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(
-      GetPatterns().label_unit->matcher(label, status));
+      LabelUnitPattern().matcher(label, status));
   if (U_FAILURE(status) || !m->find()) return 0;
   std::string unit = fields_internal::ToUtf8(Group(*m, "unit"));
   if (unit.starts_with("万")) return 4;
@@ -411,20 +415,36 @@ std::vector<Amount> SettlePairs(std::vector<Candidate>& found,
 
 }  // namespace
 
+namespace fields_internal {
+
+const AnchoredPattern& AmountPattern() {
+  static const AnchoredPattern pattern{
+      Compile(kAmountPattern), MakeAnchorHints(kAmountAnchors, kAmountMembers)};
+  return pattern;
+}
+
+}  // namespace fields_internal
+
 std::vector<Amount> FindAmounts(std::string_view text, int page,
                                 const AmountOptions& options,
                                 std::vector<std::string>* warnings) {
   icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
+  const fields_internal::AnchoredPattern& pattern =
+      fields_internal::AmountPattern();
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(
-      GetPatterns().amount->matcher(normalized, status));
+      pattern.regex->matcher(normalized, status));
   if (U_FAILURE(status)) return {};
 
-  // Collect candidates. The end of the previous amount bounds the clause
-  // searched for the next one's kind.
+  // Collect candidates. Each search starts where the previous match ended,
+  // as RegexMatcher::find does. The end of the previous amount bounds the
+  // clause searched for the next one's kind.
   std::vector<Candidate> found;
   int32_t floor = 0;
-  while (m->find()) {
+  int32_t pos = 0;
+  while (fields_internal::FindAnchored(*m, normalized, pos, normalized.length(),
+                                       pattern.hints)) {
+    pos = static_cast<int32_t>(m->end(status));
     std::optional<Candidate> c =
         MatchToCandidate(*m, normalized, floor, options);
     if (!c) continue;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "extract/amount_numeral.h"
+#include "extract/anchored_search.h"
 #include "extract/fields_text.h"
 
 namespace bidscope {
@@ -32,6 +33,12 @@ constexpr char kDatePattern[] =
     "|(?<![\\d年])(?<om>\\d{1,2}|[十一二三四五六七八九]{1,3})[ \\t]*月[ \\t]*"
     "(?<od>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號]";
 
+// Every match has a 月 or the separator of 2021-12-31, and only the
+// characters of `members` (\d is any decimal digit).
+constexpr char kDateAnchors[] = "[月\\-/.]";
+constexpr char kDateMembers[] =
+    "[\\p{Nd}〇○零一二三四五六七八九十民國国年月日号號\\u0020\\t\\-/.]";
+
 // Time of day right after a date: 09时30分, 上午9点半, 17:00(:00).
 constexpr char kTimePattern[] =
     "[ \\tT]*(?<ap>上午|下午|中午|晚上|早上|凌晨)?[ \\t]*"
@@ -51,7 +58,6 @@ constexpr char kPartialEndPattern[] =
     "(?<d>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號]";
 
 struct Patterns {
-  std::unique_ptr<icu::RegexPattern> date;
   std::unique_ptr<icu::RegexPattern> time;
   std::unique_ptr<icu::RegexPattern> beijing;
   std::unique_ptr<icu::RegexPattern> range;
@@ -64,8 +70,8 @@ std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
 
 const Patterns& GetPatterns() {
   static const Patterns patterns{
-      Compile(kDatePattern), Compile(kTimePattern), Compile(kBeijingPattern),
-      Compile(kRangePattern), Compile(kPartialEndPattern)};
+      Compile(kTimePattern), Compile(kBeijingPattern), Compile(kRangePattern),
+      Compile(kPartialEndPattern)};
   return patterns;
 }
 
@@ -256,10 +262,11 @@ struct Scanner {
 
 Scanner MakeScanner(const icu::UnicodeString& text) {
   const Patterns& p = GetPatterns();
+  const icu::RegexPattern& date = *fields_internal::DatePattern().regex;
   UErrorCode status = U_ZERO_ERROR;
   Scanner s{
-      std::unique_ptr<icu::RegexMatcher>(p.date->matcher(text, status)),
-      std::unique_ptr<icu::RegexMatcher>(p.date->matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(date.matcher(text, status)),
+      std::unique_ptr<icu::RegexMatcher>(date.matcher(text, status)),
       std::unique_ptr<icu::RegexMatcher>(p.time->matcher(text, status)),
       std::unique_ptr<icu::RegexMatcher>(p.beijing->matcher(text, status)),
       std::unique_ptr<icu::RegexMatcher>(p.range->matcher(text, status)),
@@ -296,6 +303,16 @@ std::optional<Ymd> ReadRangeEnd(Scanner& s, const Ymd& start, int32_t& pos) {
 
 }  // namespace
 
+namespace fields_internal {
+
+const AnchoredPattern& DatePattern() {
+  static const AnchoredPattern pattern{
+      Compile(kDatePattern), MakeAnchorHints(kDateAnchors, kDateMembers)};
+  return pattern;
+}
+
+}  // namespace fields_internal
+
 std::vector<DateValue> FindDates(std::string_view text, int page,
                                  const DateOptions& options,
                                  std::vector<std::string>* warnings,
@@ -307,7 +324,10 @@ std::vector<DateValue> FindDates(std::string_view text, int page,
   int32_t pos = 0;
   UErrorCode status = U_ZERO_ERROR;
 
-  while (s.date->find(pos, status) && U_SUCCESS(status)) {
+  const fields_internal::AnchorHints& hints =
+      fields_internal::DatePattern().hints;
+  while (fields_internal::FindAnchored(*s.date, normalized, pos,
+                                       normalized.length(), hints)) {
     int32_t start = static_cast<int32_t>(s.date->start(status));
     pos = static_cast<int32_t>(s.date->end(status));
     Ymd ymd = YmdFromMatch(*s.date);

@@ -10,6 +10,7 @@
 
 #include "extract/parties_phrases.h"
 
+#include "extract/anchored_search.h"
 #include "extract/credit_code.h"
 #include "extract/fields_text.h"
 
@@ -21,10 +22,21 @@ constexpr char kEntrustPattern[] =
     "(?<agency>[\\p{Han}A-Za-z0-9()]{4,40}?)受(?:采购人)?"
     "(?<buyer>[\\p{Han}A-Za-z0-9()]{2,40}?)的?委托";
 
+// Characters of a party name in the patterns below.
+constexpr char kNameMembers[] = "[\\p{Han}A-Za-z0-9()]";
+
+// Every entrustment match has a 受 at most 40 units after its start.
+constexpr char kEntrustAnchors[] = "[受]";
+constexpr int32_t kEntrustMaxLead = 40;
+
 // "项目业主为某某公司", "招标人为某某公司".
 constexpr char kOwnerPattern[] =
     "(?:项目业主|招标人|采购人|建设单位)为(?<buyer>[\\p{Han}A-Za-z0-9()]{4,40}"
     ")";
+
+// Every owner match has the 为 after its four-character role word.
+constexpr char kOwnerAnchors[] = "[为]";
+constexpr int32_t kOwnerMaxLead = 4;
 
 constexpr char kSupplierHeaderPattern[] =
     "(?:中标|成交)(?:供应商|人|单位)(?:名称)?|得標廠商";
@@ -34,9 +46,58 @@ constexpr char kOrganisationPattern[] =
     "[\\p{Han}A-Za-z0-9()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|"
     "研究院|研究所|事务所|集团|厂|合作社|经营部|商行|工作室)";
 
+// Every organisation match has one of its suffixes at most 40 units after
+// its start.
+constexpr char kOrganisationAnchors[] =
+    "有限责任公司|股份有限公司|有限公司|公司|研究院|研究所|事务所|集团|厂|"
+    "合作社|"
+    "经营部|商行|工作室";
+constexpr int32_t kOrganisationMaxLead = 40;
+
 std::unique_ptr<icu::RegexPattern> Compile(const char* pattern) {
   return fields_internal::CompilePattern(pattern, "party");
 }
+
+}  // namespace
+}  // namespace bidscope::parties_internal
+
+namespace bidscope::fields_internal {
+
+const AnchoredPattern& EntrustmentPattern() {
+  static const AnchoredPattern pattern{
+      CompilePattern(parties_internal::kEntrustPattern, "party"),
+      MakeAnchorHints(parties_internal::kEntrustAnchors,
+                      parties_internal::kNameMembers,
+                      parties_internal::kEntrustMaxLead)};
+  return pattern;
+}
+
+const AnchoredPattern& OwnerPattern() {
+  static const AnchoredPattern pattern{
+      CompilePattern(parties_internal::kOwnerPattern, "party"),
+      MakeAnchorHints(parties_internal::kOwnerAnchors,
+                      parties_internal::kNameMembers,
+                      parties_internal::kOwnerMaxLead)};
+  return pattern;
+}
+
+const AnchoredPattern& OrganisationPattern() {
+  static const AnchoredPattern pattern{
+      CompilePattern(parties_internal::kOrganisationPattern, "party"),
+      MakeWordAnchorHints(parties_internal::kOrganisationAnchors,
+                          parties_internal::kNameMembers,
+                          parties_internal::kOrganisationMaxLead)};
+  return pattern;
+}
+
+}  // namespace bidscope::fields_internal
+
+namespace bidscope::parties_internal {
+namespace {
+
+using fields_internal::EntrustmentPattern;
+using fields_internal::OrganisationPattern;
+using fields_internal::OwnerPattern;
 
 icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
   UErrorCode status = U_ZERO_ERROR;
@@ -64,25 +125,23 @@ constexpr int32_t kEntrustReach = 100;
 // after its 受, at most kEntrustReach units after its start, so this finds
 // what a search of the whole text finds unless 受 is right before 委托.
 bool FindEntrustment(const icu::UnicodeString& text, icu::RegexMatcher& m) {
-  UErrorCode status = U_ZERO_ERROR;
+  const fields_internal::AnchorHints& hints = EntrustmentPattern().hints;
   int32_t at = text.indexOf(u"委托", 2, 0);
   while (at >= 0) {
     int32_t end = at + 2;
-    m.region(std::max(0, end - kEntrustReach - 2), end, status);
-    if (U_FAILURE(status)) return false;
-    if (m.find()) return true;
+    if (fields_internal::FindAnchored(m, text, end - kEntrustReach - 2, end,
+                                      hints)) {
+      return true;
+    }
     at = text.indexOf(u"委托", 2, end);
   }
   return false;
 }
 
 void FillFromEntrustment(const icu::UnicodeString& text, Parties& parties) {
-  static const std::unique_ptr<icu::RegexPattern> entrust =
-      Compile(kEntrustPattern);
-  static const std::unique_ptr<icu::RegexPattern> owner =
-      Compile(kOwnerPattern);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(entrust->matcher(text, status));
+  std::unique_ptr<icu::RegexMatcher> m(
+      EntrustmentPattern().regex->matcher(text, status));
   if (U_SUCCESS(status) && FindEntrustment(text, *m)) {
     if (parties.agency.empty()) {
       parties.agency = fields_internal::ToUtf8(Group(*m, "agency"));
@@ -93,8 +152,10 @@ void FillFromEntrustment(const icu::UnicodeString& text, Parties& parties) {
     }
   }
   if (!parties.buyer.empty()) return;
-  std::unique_ptr<icu::RegexMatcher> o(owner->matcher(text, status));
-  if (U_SUCCESS(status) && o->find()) {
+  const fields_internal::AnchoredPattern& owner = OwnerPattern();
+  std::unique_ptr<icu::RegexMatcher> o(owner.regex->matcher(text, status));
+  if (U_SUCCESS(status) &&
+      fields_internal::FindAnchored(*o, text, 0, text.length(), owner.hints)) {
     parties.buyer = fields_internal::ToUtf8(Group(*o, "buyer"));
   }
 }
@@ -104,17 +165,18 @@ void FillFromEntrustment(const icu::UnicodeString& text, Parties& parties) {
 void FillFromSupplierTable(const icu::UnicodeString& text, Parties& parties) {
   static const std::unique_ptr<icu::RegexPattern> header =
       Compile(kSupplierHeaderPattern);
-  static const std::unique_ptr<icu::RegexPattern> organisation =
-      Compile(kOrganisationPattern);
+  const fields_internal::AnchoredPattern& organisation = OrganisationPattern();
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> h(header->matcher(text, status));
-  std::unique_ptr<icu::RegexMatcher> org(organisation->matcher(text, status));
+  std::unique_ptr<icu::RegexMatcher> org(
+      organisation.regex->matcher(text, status));
   if (U_FAILURE(status)) return;
   while (h->find()) {
     int32_t from = static_cast<int32_t>(h->end(status));
-    org->region(from, std::min(text.length(), from + 200), status);
-    if (U_FAILURE(status)) return;
-    if (!org->find()) continue;
+    if (!fields_internal::FindAnchored(*org, text, from, from + 200,
+                                       organisation.hints)) {
+      continue;
+    }
     std::string name = fields_internal::ToUtf8(org->group(status));
     bool known = false;
     for (const Supplier& s : parties.suppliers) known = known || s.name == name;
