@@ -12,12 +12,19 @@
 
 namespace bidscope::cli {
 
+// Largest --commit-every. Xapian commits by itself after
+// XAPIAN_FLUSH_THRESHOLD changes (10,000 unless set), and such a commit
+// lacks the commit number that a sharded index records; the index command
+// raises that threshold above its own cadence, and this bound keeps the
+// batches of changes held in memory moderate.
+inline constexpr int kMaxCommitEvery = 5000;
+
 struct IndexCommandOptions {
   std::string db;
   std::vector<std::string> inputs;  // files and folders, walked recursively
   bool json = false;                // JSON Lines on stdout
   int jobs = 0;                     // worker processes; 0 means one per core
-  int commit_every = 1000;          // files between commits
+  int commit_every = 100;           // index changes between commits
   bool keep_missing = false;        // keep documents whose files vanished
   bool retry_failed = false;        // re-extract files that failed before
   bool strict = false;              // exit 2 on the first failed file

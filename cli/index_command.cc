@@ -1,3 +1,5 @@
+#include <stdlib.h>
+
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -60,6 +62,12 @@ int RunIndexCommand(const IndexCommandOptions& options) {
     unsigned cores = std::thread::hardware_concurrency();
     resolved.jobs = cores == 0 ? 1 : static_cast<int>(cores);
   }
+
+  // Xapian reads the threshold when it opens a writable database. Set
+  // above the run's own cadence, it never commits on its own.
+  std::string threshold =
+      std::to_string(std::max(10000, 2 * resolved.commit_every));
+  setenv("XAPIAN_FLUSH_THRESHOLD", threshold.c_str(), 1);
 
   std::unique_ptr<IndexWriter> writer;
   try {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/outcome_decoder.h"
 #include "cli/output.h"
 #include "extract/extract.h"
 
@@ -173,39 +174,56 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
   if (jobs > static_cast<int>(pending.size()))
     jobs = static_cast<int>(pending.size());
   WorkerPool pool(jobs, options_.limits, options_.extract);
-  size_t next = 0;
-  while (next < pending.size() || pool.InFlight() > 0) {
+  OutcomeDecoder decoder;
+
+  // Outcomes are stored in the order the files were sent, whatever order
+  // the workers finish them in. Which of two files with a shared record
+  // or the same text is stored first decides the stored parent and path
+  // order, so this makes a run, and a run resumed after a kill, write the
+  // same index every time. Outcomes that finish early wait in `finished`;
+  // at most kReorderWindow files are sent past the oldest unfinished one.
+  std::map<size_t, FileOutcome> finished;
+  size_t next = 0;        // the next file to send
+  size_t next_store = 0;  // the next file to store
+  while (next_store < next || next < pending.size()) {
     if (g_interrupted) {
       interrupted_ = true;
       break;
     }
-    while (next < pending.size() && pool.HasIdleWorker()) {
-      in_flight_[pending[next].path] = pending[next];
+    while (next < pending.size() && pool.HasIdleWorker() &&
+           next - next_store < kReorderWindow) {
+      in_flight_[pending[next].path] = next;
       pool.Submit(pending[next].path);
       ++next;
     }
-    for (FileOutcome& outcome : pool.Collect(std::chrono::milliseconds(200))) {
-      InputFile file = in_flight_.at(outcome.path);
+    for (FileOutcome& outcome :
+         pool.Collect(std::chrono::milliseconds(200), decoder.wake_fd())) {
+      size_t index = in_flight_.at(outcome.path);
       in_flight_.erase(outcome.path);
-      Apply(file, outcome);
-      if (since_commit_ >= options_.commit_every) Commit();
+      decoder.Push(index, std::move(outcome));
+    }
+    for (auto& [index, outcome] : decoder.TakeDecoded()) {
+      finished.emplace(index, std::move(outcome));
+    }
+    for (auto it = finished.find(next_store); it != finished.end();
+         it = finished.find(++next_store)) {
+      Apply(pending[next_store], it->second);
+      finished.erase(it);
     }
   }
   if (!interrupted_) return;
 
-  // Interrupted: what is in flight or not started ends as skipped.
-  for (const std::string& path : pool.Abort()) {
-    Finish({path, "skipped", "interrupted before it finished", "", 0, {}},
-           in_flight_.at(path).size);
-  }
-  for (; next < pending.size(); ++next) {
-    Finish({pending[next].path,
-            "skipped",
-            "interrupted before it started",
-            "",
-            0,
-            {}},
-           pending[next].size);
+  // Interrupted: what is in flight, being decoded, finished but not
+  // stored, or not started ends as skipped.
+  pool.Abort();
+  for (size_t i = next_store; i < pending.size(); ++i) {
+    std::string reason = "interrupted before it finished";
+    if (i >= next) {
+      reason = "interrupted before it started";
+    } else if (finished.count(i) > 0) {
+      reason = "interrupted before it was stored";
+    }
+    Finish({pending[i].path, "skipped", reason, "", 0, {}}, pending[i].size);
   }
 }
 
@@ -214,14 +232,16 @@ void IndexRun::ForgetMembers(const std::string& path) {
   if (listed.empty()) return;
   json members = json::parse(listed, nullptr, false);
   if (members.is_array()) {
-    for (const json& member : members)
+    for (const json& member : members) {
       writer_.RemovePath(member.at(0).get<std::string>(),
                          member.at(1).get<std::string>());
+      NoteChange();
+    }
   }
   writer_.SetMetadata(MembersKey(path), "");
 }
 
-void IndexRun::Apply(const InputFile& file, const FileOutcome& outcome) {
+void IndexRun::Apply(const InputFile& file, FileOutcome& outcome) {
   FileRecord record;
   record.path = file.path;
   std::optional<FileState> previous = writer_.GetFileState(file.path);
@@ -244,32 +264,35 @@ void IndexRun::Apply(const InputFile& file, const FileOutcome& outcome) {
 
   // The file's old content, if any, loses this path.
   if (previous && !previous->doc_id.empty() &&
-      previous->doc_id != record.doc_id)
+      previous->doc_id != record.doc_id) {
     writer_.RemovePath(previous->doc_id, file.path);
+    NoteChange();
+  }
   ForgetMembers(file.path);
 
-  // Store the file's document, then its members and records.
+  // Store the members and records first, committing among them as
+  // needed, then the file's own document, its member list and its state.
+  // No commit falls between those three: after a kill, a file either has
+  // its state or is extracted again, and its own document is never taken
+  // for a duplicate of itself.
   json members = json::array();
-  for (size_t i = 0; i < outcome.documents.size(); ++i) {
-    const ExtractedDocument& doc = outcome.documents[i];
-    if (doc.status != "ok" || doc.prepared.empty()) {
-      if (i > 0)
-        record.warnings.push_back(doc.locator + ": " + doc.status + ": " +
-                                  doc.error);
+  for (size_t i = 1; i < outcome.documents.size(); ++i) {
+    ExtractedDocument& doc = outcome.documents[i];
+    if (doc.status != "ok" || !doc.decoded) {
+      record.warnings.push_back(doc.locator + ": " + doc.status + ": " +
+                                doc.error);
       continue;
     }
-    std::string path = i == 0 ? file.path : file.path + "#" + doc.locator;
-    bool added = writer_.Put(doc.id, doc.prepared, path);
-    ++record.documents;
-    if (added) ++documents_written_;
-    bool same_as_before = previous && previous->doc_id == doc.id;
-    if (i == 0 && !added && !same_as_before) {
-      record.status = "duplicate";
-      record.reason = "same bytes as document " + doc.id.substr(0, 12) +
-                      ", already indexed under another path";
+    std::string path = file.path + "#" + doc.locator;
+    if (writer_.Put(doc.id, std::move(*doc.decoded), path)) {
+      ++documents_written_;
     }
-    if (i > 0) members.push_back({doc.id, path});
+    ++record.documents;
+    members.push_back({doc.id, path});
+    NoteChange();
   }
+  if (!outcome.documents.empty())
+    StoreOwnDocument(outcome.documents.front(), file.path, previous, record);
   if (!members.empty())
     writer_.SetMetadata(MembersKey(file.path), members.dump());
 
@@ -281,9 +304,24 @@ void IndexRun::Apply(const InputFile& file, const FileOutcome& outcome) {
   state.status = record.status;
   state.reason = record.reason;
   writer_.SetFileState(state);
-  ++since_commit_;
+  NoteChange();
   Finish(std::move(record), file.size);
   if (options_.strict && IsFailure(records_.back().status)) g_interrupted = 1;
+}
+
+void IndexRun::StoreOwnDocument(ExtractedDocument& doc, const std::string& path,
+                                const std::optional<FileState>& previous,
+                                FileRecord& record) {
+  if (doc.status != "ok" || !doc.decoded) return;
+  bool added = writer_.Put(doc.id, std::move(*doc.decoded), path);
+  ++record.documents;
+  if (added) ++documents_written_;
+  bool same_as_before = previous && previous->doc_id == doc.id;
+  if (!added && !same_as_before) {
+    record.status = "duplicate";
+    record.reason = "same bytes as document " + doc.id.substr(0, 12) +
+                    ", already indexed under another path";
+  }
 }
 
 void IndexRun::RemoveVanished() {
@@ -297,7 +335,10 @@ void IndexRun::RemoveVanished() {
     }
     if (!under_input || std::filesystem::exists(state.path)) continue;
     if (options_.keep_missing) continue;
-    if (!state.doc_id.empty()) writer_.RemovePath(state.doc_id, state.path);
+    if (!state.doc_id.empty()) {
+      writer_.RemovePath(state.doc_id, state.path);
+      NoteChange();
+    }
     ForgetMembers(state.path);
     writer_.EraseFileState(state.path);
     Finish(
@@ -319,6 +360,10 @@ void IndexRun::Finish(FileRecord record, int64_t bytes) {
 void IndexRun::Commit() {
   writer_.Commit();
   since_commit_ = 0;
+}
+
+void IndexRun::NoteChange() {
+  if (++since_commit_ >= options_.commit_every) Commit();
 }
 
 json IndexRun::Summary(double seconds) const {

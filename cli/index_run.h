@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,11 @@ nlohmann::json FileRecordToJson(const FileRecord& record);
 
 class IndexRun {
  public:
+  // Files sent to workers beyond the oldest one not yet stored. A file
+  // that takes long (OCR, a timeout) holds back at most this many
+  // finished outcomes in memory.
+  static constexpr size_t kReorderWindow = 64;
+
   IndexRun(const IndexCommandOptions& options, IndexWriter& writer);
 
   // Runs to the end or until interrupted; returns the exit code.
@@ -44,18 +50,30 @@ class IndexRun {
  private:
   bool Plan(const InputFile& file, FileRecord& record);
   void Process(std::vector<InputFile>& pending);
-  void Apply(const InputFile& file, const FileOutcome& outcome);
+  void Apply(const InputFile& file, FileOutcome& outcome);
+
+  // Writes the document of the file itself (not a member or record) and
+  // marks the record a duplicate when another path has the same bytes.
+  void StoreOwnDocument(ExtractedDocument& doc, const std::string& path,
+                        const std::optional<FileState>& previous,
+                        FileRecord& record);
   void ForgetMembers(const std::string& path);
   void RemoveVanished();
   void Finish(FileRecord record, int64_t bytes);
   void Commit();
+
+  // Counts one change to the index (a document written or removed, or the
+  // state of a file without documents) and commits every
+  // options_.commit_every changes, within a file's documents too.
+  void NoteChange();
   void WriteReport(const nlohmann::json& summary);
   nlohmann::json Summary(double seconds) const;
 
   const IndexCommandOptions& options_;
   IndexWriter& writer_;
   std::unique_ptr<Progress> progress_;
-  std::map<std::string, InputFile> in_flight_;
+  // Files a worker has, by path, with their index in the files to send.
+  std::map<std::string, size_t> in_flight_;
   std::set<std::string> seen_;
   std::vector<FileRecord> records_;
   std::map<std::string, int> counts_;

@@ -106,9 +106,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(256, 1 << 20));
   index_cmd
       ->add_option("--commit-every", index.commit_every,
-                   "Files between commits")
+                   "Documents written or removed between commits (a file "
+                   "without documents counts one)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kMaxCommitEvery));
   index_cmd->add_flag("--keep-missing", index.keep_missing,
                       "Keep documents whose files vanished");
   index_cmd->add_flag("--retry-failed", index.retry_failed,

@@ -58,7 +58,6 @@ void WorkerPool::Spawn(Worker& worker) {
   worker.pid = pid;
   worker.to_worker = to_child[1];
   worker.from_worker = from_child[0];
-  worker.busy = false;
   WriteFrame(worker.to_worker, options_frame_);
 }
 
@@ -86,33 +85,47 @@ std::string WorkerPool::DescribeExit(int status) const {
   return "worker ended unexpectedly";
 }
 
+void WorkerPool::Replace(Worker& worker) {
+  Spawn(worker);
+  for (const std::string& path : worker.files) {
+    // A worker that dies at once is reported by the read side.
+    WriteFrame(worker.to_worker, path);
+  }
+  if (!worker.files.empty()) StartDeadline(worker);
+}
+
+void WorkerPool::StartDeadline(Worker& worker) {
+  worker.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::seconds(limits_.timeout_seconds);
+}
+
 bool WorkerPool::HasIdleWorker() const {
   for (const Worker& worker : workers_)
-    if (!worker.busy) return true;
+    if (worker.files.size() < kFilesPerWorker) return true;
   return false;
 }
 
 int WorkerPool::InFlight() const {
-  int count = 0;
-  for (const Worker& worker : workers_) count += worker.busy ? 1 : 0;
-  return count;
+  size_t count = 0;
+  for (const Worker& worker : workers_) count += worker.files.size();
+  return static_cast<int>(count);
 }
 
 void WorkerPool::Submit(const std::string& path) {
+  Worker* least = nullptr;
   for (Worker& worker : workers_) {
-    if (worker.busy) continue;
-    worker.busy = true;
-    worker.path = path;
-    worker.deadline = std::chrono::steady_clock::now() +
-                      std::chrono::seconds(limits_.timeout_seconds);
-    if (!WriteFrame(worker.to_worker, path)) {
-      // The worker died while idle; the read side reports it.
-    }
-    return;
+    if (least == nullptr || worker.files.size() < least->files.size())
+      least = &worker;
   }
+  if (least == nullptr || least->files.size() >= kFilesPerWorker) return;
+  least->files.push_back(path);
+  if (least->files.size() == 1) StartDeadline(*least);
+  // A worker that died while idle is reported by the read side.
+  WriteFrame(least->to_worker, path);
 }
 
-std::vector<FileOutcome> WorkerPool::Collect(std::chrono::milliseconds wait) {
+std::vector<FileOutcome> WorkerPool::Collect(std::chrono::milliseconds wait,
+                                             int wake_fd) {
   std::vector<FileOutcome> done;
   auto now = std::chrono::steady_clock::now();
 
@@ -120,23 +133,23 @@ std::vector<FileOutcome> WorkerPool::Collect(std::chrono::milliseconds wait) {
   std::vector<pollfd> fds;
   std::vector<Worker*> polled;
   for (Worker& worker : workers_) {
-    if (!worker.busy) continue;
+    if (worker.files.empty()) continue;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         worker.deadline - now);
     if (left < wait) wait = std::max(left, std::chrono::milliseconds(0));
     fds.push_back({worker.from_worker, POLLIN, 0});
     polled.push_back(&worker);
   }
+  if (wake_fd >= 0) fds.push_back({wake_fd, POLLIN, 0});
   int ready = poll(fds.data(), fds.size(), static_cast<int>(wait.count()));
   if (ready < 0 && errno != EINTR) ready = 0;
 
   for (size_t i = 0; i < polled.size(); ++i) {
     Worker& worker = *polled[i];
     FileOutcome outcome;
-    outcome.path = worker.path;
+    outcome.path = worker.files.front();
     if (ready > 0 && fds[i].revents != 0) {
       if (ReadOutcome(worker, outcome)) {
-        worker.busy = false;
         done.push_back(std::move(outcome));
         continue;
       }
@@ -156,8 +169,8 @@ std::vector<FileOutcome> WorkerPool::Collect(std::chrono::milliseconds wait) {
     } else {
       continue;
     }
-    worker.busy = false;
-    Spawn(worker);
+    worker.files.pop_front();
+    Replace(worker);
     done.push_back(std::move(outcome));
   }
   return done;
@@ -176,11 +189,14 @@ bool WorkerPool::ReadOutcome(Worker& worker, FileOutcome& outcome) {
     doc.prepared = std::move(*prepared);
     outcome.documents.push_back(std::move(doc));
   }
+  worker.files.pop_front();
+  if (!worker.files.empty()) StartDeadline(worker);
+
   // A worker that ran out of memory exits after reporting it.
   if (!outcome.worker_failure.empty() && outcome.documents.empty() &&
       outcome.worker_failure.find("memory limit") != std::string::npos) {
     Reap(worker, /*kill_first=*/true);
-    Spawn(worker);
+    Replace(worker);
   }
   return true;
 }
@@ -188,8 +204,9 @@ bool WorkerPool::ReadOutcome(Worker& worker, FileOutcome& outcome) {
 std::vector<std::string> WorkerPool::Abort() {
   std::vector<std::string> unfinished;
   for (Worker& worker : workers_) {
-    if (worker.busy) unfinished.push_back(worker.path);
-    worker.busy = false;
+    unfinished.insert(unfinished.end(), worker.files.begin(),
+                      worker.files.end());
+    worker.files.clear();
     Reap(worker, /*kill_first=*/true);
   }
   return unfinished;

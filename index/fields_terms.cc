@@ -9,6 +9,7 @@
 #include "extract/extract.h"
 #include "extract/normalize.h"
 #include "extract/region.h"
+#include "index/document_builder.h"
 #include "index/fields_terms_internal.h"
 #include "index/index.h"
 #include "index/stored_data.h"
@@ -17,62 +18,52 @@
 namespace bidscope {
 namespace {
 
-void AddPostings(const GeneratedTerms& terms, Xapian::Document* xdoc) {
-  for (const Posting& posting : terms.postings) {
-    if (posting.position == 0) {
-      xdoc->add_term(posting.term);
-    } else {
-      xdoc->add_posting(posting.term, posting.position);
-    }
-  }
-}
-
 // Adds a party name as a boolean term of the whole name and as text terms
 // under `text_prefix`, after the positions of earlier names.
 void AddName(std::string_view name, const char* name_prefix,
              const char* text_prefix, uint32_t* position,
-             Xapian::Document* xdoc) {
+             DocumentBuilder* builder) {
   std::string key = NameKey(name);
   if (key.empty()) return;
   std::string term = name_prefix + key;
-  if (term.size() <= kMaxTermBytes) xdoc->add_boolean_term(term);
+  if (term.size() <= kMaxTermBytes) builder->AddBooleanTerm(term);
   GeneratedTerms terms = GenerateTerms(key, text_prefix, *position);
-  AddPostings(terms, xdoc);
   *position = terms.next_position + kPageGap;
+  builder->AddPostings(std::move(terms));
 }
 
 void AddBooleanIfSet(const char* prefix, const std::string& value,
-                     Xapian::Document* xdoc) {
+                     DocumentBuilder* builder) {
   if (value.empty()) return;
   std::string term = prefix + value;
-  if (term.size() <= kMaxTermBytes) xdoc->add_boolean_term(term);
+  if (term.size() <= kMaxTermBytes) builder->AddBooleanTerm(term);
 }
 
-void AddRegionTerms(const Region& region, Xapian::Document* xdoc) {
+void AddRegionTerms(const Region& region, DocumentBuilder* builder) {
   if (region.code.size() != 6) return;
   // The code of every enclosing level: 340104 is in 340100 and 340000.
-  AddBooleanIfSet(kRegionPrefix, region.code.substr(0, 2) + "0000", xdoc);
-  AddBooleanIfSet(kRegionPrefix, region.code.substr(0, 4) + "00", xdoc);
-  AddBooleanIfSet(kRegionPrefix, region.code, xdoc);
+  AddBooleanIfSet(kRegionPrefix, region.code.substr(0, 2) + "0000", builder);
+  AddBooleanIfSet(kRegionPrefix, region.code.substr(0, 4) + "00", builder);
+  AddBooleanIfSet(kRegionPrefix, region.code, builder);
 }
 
-void AddFieldValues(const Fields& fields, Xapian::Document* xdoc) {
+void AddFieldValues(const Fields& fields, DocumentBuilder* builder) {
   std::string published = PublishedKey(fields);
-  if (!published.empty()) xdoc->add_value(kPublishedSlot, published);
+  if (!published.empty()) builder->AddValue(kPublishedSlot, published);
   std::optional<double> award = LargestCny(fields, "award");
   std::optional<double> budget = LargestCny(fields, "budget");
   if (award) {
-    xdoc->add_value(kAwardCnySlot, Xapian::sortable_serialise(*award));
+    builder->AddValue(kAwardCnySlot, Xapian::sortable_serialise(*award));
   }
   if (budget) {
-    xdoc->add_value(kBudgetCnySlot, Xapian::sortable_serialise(*budget));
+    builder->AddValue(kBudgetCnySlot, Xapian::sortable_serialise(*budget));
   }
   std::optional<double> main = award ? award : budget;
   if (main) {
-    xdoc->add_value(kMainAmountSlot, Xapian::sortable_serialise(*main));
+    builder->AddValue(kMainAmountSlot, Xapian::sortable_serialise(*main));
   }
   if (!fields.notice_type.empty()) {
-    xdoc->add_value(kNoticeTypeSlot, fields.notice_type);
+    builder->AddValue(kNoticeTypeSlot, fields.notice_type);
   }
 }
 
@@ -158,24 +149,24 @@ std::string ContentHash(const Document& doc,
 
 void AddFields(const Document& doc,
                const std::vector<std::string>& normalized_pages,
-               Xapian::Document* xdoc, nlohmann::json* data) {
+               DocumentBuilder* builder, nlohmann::json* data) {
   Fields fields = ExtractFields(doc);
-  AddBooleanIfSet(kNoticeTypePrefix, fields.notice_type, xdoc);
-  AddBooleanIfSet(kMethodPrefix, fields.procurement_method, xdoc);
-  AddBooleanIfSet(kProjectPrefix, NameKey(fields.project_number), xdoc);
-  AddRegionTerms(fields.region, xdoc);
+  AddBooleanIfSet(kNoticeTypePrefix, fields.notice_type, builder);
+  AddBooleanIfSet(kMethodPrefix, fields.procurement_method, builder);
+  AddBooleanIfSet(kProjectPrefix, NameKey(fields.project_number), builder);
+  AddRegionTerms(fields.region, builder);
 
   uint32_t position = 1;
-  AddName(fields.buyer, kBuyerNamePrefix, kBuyerPrefix, &position, xdoc);
-  AddName(fields.agency, kAgencyNamePrefix, kAgencyPrefix, &position, xdoc);
+  AddName(fields.buyer, kBuyerNamePrefix, kBuyerPrefix, &position, builder);
+  AddName(fields.agency, kAgencyNamePrefix, kAgencyPrefix, &position, builder);
   for (const Supplier& supplier : fields.suppliers) {
     AddName(supplier.name, kSupplierNamePrefix, kSupplierPrefix, &position,
-            xdoc);
+            builder);
   }
-  AddFieldValues(fields, xdoc);
+  AddFieldValues(fields, builder);
 
   std::string hash = ContentHash(doc, normalized_pages);
-  if (!hash.empty()) xdoc->add_boolean_term(kContentHashPrefix + hash);
+  if (!hash.empty()) builder->AddBooleanTerm(kContentHashPrefix + hash);
   (*data)["fields"] = FieldsToJson(fields);
 }
 

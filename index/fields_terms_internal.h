@@ -1,4 +1,4 @@
-// The part of field indexing that needs Xapian types, for PrepareDocument.
+// The part of field indexing that builds documents, for PrepareDocument.
 #ifndef BIDSCOPE_INDEX_FIELDS_TERMS_INTERNAL_H_
 #define BIDSCOPE_INDEX_FIELDS_TERMS_INTERNAL_H_
 
@@ -10,15 +10,16 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "index/document_builder.h"
 
 namespace bidscope {
 
-// Extracts the fields of `doc` and adds their terms and values to `xdoc`,
+// Extracts the fields of `doc` and adds their terms and values to `builder`,
 // the "fields" object to `data`, and the content hash term.
 // normalized_pages[i] is NormalizeText of page i when the page is reliable.
 void AddFields(const Document& doc,
                const std::vector<std::string>& normalized_pages,
-               Xapian::Document* xdoc, nlohmann::json* data);
+               DocumentBuilder* builder, nlohmann::json* data);
 
 // SHA-256 of the normalised text of every reliable page, so that the same
 // notice reposted with other bytes (markup, encoding) has the same hash.

@@ -34,6 +34,24 @@ class QueryError : public std::runtime_error {
 // processes can do this work and the single writer only stores it.
 std::string PrepareDocument(const Document& doc);
 
+// A prepared document decoded into the form the writer stores. Decoding is
+// a third of the writer's work per document, so a thread other than the
+// writer's can do it. Move-only.
+class DecodedDocument {
+ public:
+  // Throws IndexError when `prepared` is not the output of PrepareDocument.
+  explicit DecodedDocument(std::string_view prepared);
+  ~DecodedDocument();
+  DecodedDocument(DecodedDocument&&) noexcept;
+  DecodedDocument& operator=(DecodedDocument&&) noexcept;
+
+  struct Impl;  // index/document_builder.h
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 // State of one input path as the last run recorded it.
 struct FileState {
   std::string path;
@@ -52,10 +70,17 @@ class IndexWriter {
   virtual ~IndexWriter() = default;
 
   // Stores a prepared document under its id, found at `path`. A document
-  // with the same id gains the path instead of being written twice.
-  // Returns false when the id was already present (a duplicate).
-  virtual bool Put(const std::string& doc_id, const std::string& prepared,
+  // with the same id, or with the same normalised text, gains the path
+  // instead of being written twice. Returns false when it did (a
+  // duplicate).
+  virtual bool Put(const std::string& doc_id, DecodedDocument doc,
                    const std::string& path) = 0;
+
+  // The same for the output of PrepareDocument.
+  bool Put(const std::string& doc_id, const std::string& prepared,
+           const std::string& path) {
+    return Put(doc_id, DecodedDocument(prepared), path);
+  }
 
   // Removes `path` from a document; the document goes with its last path.
   virtual void RemovePath(const std::string& doc_id,

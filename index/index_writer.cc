@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "index/document_builder.h"
 #include "index/fields_terms.h"
 #include "index/file_state_json.h"
 #include "index/index.h"
@@ -38,7 +39,7 @@ class XapianIndexWriter : public IndexWriter {
     return GuardXapian(dir_, what, std::forward<Fn>(fn));
   }
 
-  bool Put(const std::string& doc_id, const std::string& prepared,
+  bool Put(const std::string& doc_id, DecodedDocument decoded,
            const std::string& path) override {
     return Guard("storing document " + doc_id, [&] {
       std::string id_term = kIdPrefix + doc_id;
@@ -47,7 +48,7 @@ class XapianIndexWriter : public IndexWriter {
         AddPath(*existing, path);
         return false;
       }
-      Xapian::Document doc = Xapian::Document::unserialise(prepared);
+      Xapian::Document& doc = decoded.impl().document;
       // The same notice reposted elsewhere (same normalised text, other
       // bytes) becomes an extra path of the document already stored.
       if (std::optional<Xapian::docid> same = FindSameText(doc)) {

@@ -10,6 +10,7 @@
 
 #include "extract/document_json.h"
 #include "extract/normalize.h"
+#include "index/document_builder.h"
 #include "index/fields_terms_internal.h"
 #include "index/index.h"
 #include "index/stored_data.h"
@@ -26,35 +27,25 @@ enum ValueSlot : Xapian::valueno {
   kPageCountSlot = 3,
 };
 
-void AddPostings(const GeneratedTerms& terms, Xapian::Document* doc) {
-  for (const Posting& posting : terms.postings) {
-    if (posting.position == 0) {
-      doc->add_term(posting.term);
-    } else {
-      doc->add_posting(posting.term, posting.position);
-    }
-  }
-}
-
-void AddBooleanTerms(const Document& doc, Xapian::Document* xdoc) {
-  xdoc->add_boolean_term(kIdPrefix + doc.id);
-  xdoc->add_boolean_term(kFormatPrefix + std::string(FormatName(doc.format)));
-  xdoc->add_boolean_term(kStatusPrefix +
-                         std::string(ExtractStatusName(doc.status)));
+void AddBooleanTerms(const Document& doc, DocumentBuilder* builder) {
+  builder->AddBooleanTerm(kIdPrefix + doc.id);
+  builder->AddBooleanTerm(kFormatPrefix + std::string(FormatName(doc.format)));
+  builder->AddBooleanTerm(kStatusPrefix +
+                          std::string(ExtractStatusName(doc.status)));
   if (!doc.parent_id.empty()) {
-    xdoc->add_boolean_term(kParentPrefix + doc.parent_id);
+    builder->AddBooleanTerm(kParentPrefix + doc.parent_id);
   }
 }
 
-void AddValues(const Document& doc, Xapian::Document* xdoc) {
-  xdoc->add_value(kFormatSlot, std::string(FormatName(doc.format)));
+void AddValues(const Document& doc, DocumentBuilder* builder) {
+  builder->AddValue(kFormatSlot, std::string(FormatName(doc.format)));
   if (!doc.metadata.created.empty()) {
-    xdoc->add_value(kCreatedSlot, doc.metadata.created);
+    builder->AddValue(kCreatedSlot, doc.metadata.created);
   }
-  xdoc->add_value(kSizeSlot, Xapian::sortable_serialise(
-                                 static_cast<double>(doc.size_bytes)));
-  xdoc->add_value(kPageCountSlot,
-                  Xapian::sortable_serialise(doc.metadata.page_count));
+  builder->AddValue(kSizeSlot, Xapian::sortable_serialise(
+                                   static_cast<double>(doc.size_bytes)));
+  builder->AddValue(kPageCountSlot,
+                    Xapian::sortable_serialise(doc.metadata.page_count));
 }
 
 // Indexes the title under its field prefix and as free text, then every
@@ -62,29 +53,29 @@ void AddValues(const Document& doc, Xapian::Document* xdoc) {
 // spans two of them.
 void AddText(const Document& doc,
              const std::vector<std::string>& normalized_pages,
-             Xapian::Document* xdoc) {
+             DocumentBuilder* builder) {
   uint32_t position = 1;
   if (!doc.metadata.title.empty()) {
     std::string title = NormalizeText(doc.metadata.title);
-    AddPostings(GenerateTerms(title, kTitlePrefix, 1), xdoc);
+    builder->AddPostings(GenerateTerms(title, kTitlePrefix, 1));
     GeneratedTerms free_text = GenerateTerms(title, "", position);
-    AddPostings(free_text, xdoc);
     position = free_text.next_position + kPageGap;
+    builder->AddPostings(std::move(free_text));
   }
   for (size_t i = 0; i < doc.pages.size(); ++i) {
     if (!doc.pages[i].reliable) continue;
     GeneratedTerms terms = GenerateTerms(normalized_pages[i], "", position);
-    AddPostings(terms, xdoc);
     position = terms.next_position + kPageGap;
+    builder->AddPostings(std::move(terms));
   }
 }
 
 }  // namespace
 
 std::string PrepareDocument(const Document& doc) {
-  Xapian::Document xdoc;
-  AddBooleanTerms(doc, &xdoc);
-  AddValues(doc, &xdoc);
+  DocumentBuilder builder;
+  AddBooleanTerms(doc, &builder);
+  AddValues(doc, &builder);
   // Each reliable page is normalised once, for its terms, the content hash
   // and the topics.
   std::vector<std::string> normalized_pages;
@@ -92,13 +83,13 @@ std::string PrepareDocument(const Document& doc) {
     normalized_pages.push_back(page.reliable ? NormalizeText(page.text)
                                              : std::string());
   }
-  AddText(doc, normalized_pages, &xdoc);
+  AddText(doc, normalized_pages, &builder);
   nlohmann::json data = DocumentToJson(doc);
-  AddFields(doc, normalized_pages, &xdoc, &data);
-  AddTopics(doc, normalized_pages, &xdoc, &data);
-  AddIndexedAt(&xdoc);
-  xdoc.set_data(SerializeStoredData(std::move(data)));
-  return xdoc.serialise();
+  AddFields(doc, normalized_pages, &builder, &data);
+  AddTopics(doc, normalized_pages, &builder, &data);
+  AddIndexedAt(&builder);
+  builder.SetData(SerializeStoredData(std::move(data)));
+  return builder.Serialise();
 }
 
 }  // namespace bidscope

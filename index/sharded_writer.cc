@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -27,6 +28,7 @@
 #include <xapian.h>
 
 #include "extract/extract.h"
+#include "index/document_builder.h"
 #include "index/fields_terms.h"
 #include "index/shard_snapshot.h"
 #include "index/shard_stub.h"
@@ -37,14 +39,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The content hash term of a prepared document, or empty without one.
-std::string ContentHashTerm(const std::string& prepared) {
-  Xapian::Document doc;
-  try {
-    doc = Xapian::Document::unserialise(prepared);
-  } catch (const Xapian::Error&) {
-    return "";  // the shard's writer reports the damaged document
-  }
+// The content hash term of a document, or empty without one.
+std::string ContentHashTerm(const Xapian::Document& doc) {
   Xapian::TermIterator it = doc.termlist_begin();
   it.skip_to(kContentHashPrefix);
   if (it == doc.termlist_end()) return "";
@@ -74,9 +70,11 @@ class ShardedIndexWriter : public IndexWriter {
     }
   }
 
-  bool Put(const std::string& doc_id, const std::string& prepared,
+  bool Put(const std::string& doc_id, DecodedDocument decoded,
            const std::string& path) override {
-    std::string hash_term = ContentHashTerm(prepared);
+    std::string hash_term = ContentHashTerm(decoded.impl().document);
+    // Tasks are std::function objects, which must be copyable.
+    auto shared = std::make_shared<DecodedDocument>(std::move(decoded));
     int shard =
         ShardForKey(hash_term.empty() ? doc_id : hash_term, ShardCount());
     document_shards_[doc_id] = shard;
@@ -85,7 +83,7 @@ class ShardedIndexWriter : public IndexWriter {
       // last commit, which only the shard's writer can tell: ask it and wait.
       bool added = false;
       workers_[shard]->Wait([&](IndexWriter& writer) {
-        added = writer.Put(doc_id, prepared, path);
+        added = writer.Put(doc_id, std::move(*shared), path);
       });
       added_keys_.insert(doc_id);
       if (!hash_term.empty()) added_keys_.insert(hash_term);
@@ -96,8 +94,8 @@ class ShardedIndexWriter : public IndexWriter {
         snapshots_[shard].HasDocument(doc_id) ||
         (!hash_term.empty() && (added_keys_.count(hash_term) > 0 ||
                                 snapshots_[shard].HasTerm(hash_term)));
-    workers_[shard]->Post([doc_id, prepared, path](IndexWriter& writer) {
-      writer.Put(doc_id, prepared, path);
+    workers_[shard]->Post([doc_id, shared, path](IndexWriter& writer) {
+      writer.Put(doc_id, std::move(*shared), path);
     });
     added_keys_.insert(doc_id);
     if (!hash_term.empty()) added_keys_.insert(hash_term);
@@ -343,7 +341,12 @@ int ShardForKey(std::string_view key, int count) {
 
 int ShardForDocument(const std::string& doc_id, const std::string& prepared,
                      int count) {
-  std::string hash_term = ContentHashTerm(prepared);
+  std::string hash_term;
+  try {
+    hash_term = ContentHashTerm(DecodePreparedDocument(prepared));
+  } catch (const IndexError&) {
+    // The shard's writer reports the damaged document.
+  }
   return ShardForKey(hash_term.empty() ? doc_id : hash_term, count);
 }
 

@@ -34,11 +34,11 @@ const Lexicon& IndexLexicon() {
 
 void AddTopics(const Document& doc,
                const std::vector<std::string>& normalized_pages,
-               Xapian::Document* xdoc, json* data) {
+               DocumentBuilder* builder, json* data) {
   json topics = json::array();
   for (const TopicTag& tag :
        TagNormalizedTopics(doc, normalized_pages, IndexLexicon())) {
-    xdoc->add_boolean_term(TopicBooleanTerm(tag.category));
+    builder->AddBooleanTerm(TopicBooleanTerm(tag.category));
     json terms = json::array();
     for (const TopicTerm& term : tag.terms) {
       terms.push_back({{"term", term.term},
@@ -67,11 +67,11 @@ std::optional<Xapian::Query> TopicAndTimeFilter(const SearchOptions& options) {
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
-void AddIndexedAt(Xapian::Document* xdoc) {
+void AddIndexedAt(DocumentBuilder* builder) {
   double seconds = std::chrono::duration<double>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  xdoc->add_value(kIndexedAtSlot, Xapian::sortable_serialise(seconds));
+  builder->AddValue(kIndexedAtSlot, Xapian::sortable_serialise(seconds));
 }
 
 std::vector<TopicCount> CountTopics(const std::string& dir) {
