@@ -65,13 +65,11 @@ OcrMode ParseOcrMode(const std::string& name) {
 
 int main(int argc, char** argv) {
   // Tesseract under OpenMP's default thread count is several times slower
-  // on a loaded machine, and libgomp reads OMP_THREAD_LIMIT only when it
-  // loads, before main. So the program starts itself again once with the
-  // variable set; workers inherit it. Parallelism comes from processes.
-  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
-    setenv("OMP_THREAD_LIMIT", "1", 1);
-    execv("/proc/self/exe", argv);
-  }
+  // on a loaded machine. libgomp reads OMP_THREAD_LIMIT when it loads,
+  // which is when the PDF module (Tesseract's only user) is first loaded,
+  // after this line; workers inherit the variable. Parallelism comes from
+  // processes.
+  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
 
   if (argc >= 2 && std::strcmp(argv[1], "__worker") == 0) return RunWorker();
   signal(SIGPIPE, SIG_IGN);
