@@ -51,22 +51,4 @@ SortOrder ParseSortOrder(const std::string& name) {
   return SortOrder::kRelevance;
 }
 
-nlohmann::json FieldsSummary(const Fields& fields) {
-  nlohmann::json amounts = nlohmann::json::array();
-  for (const Amount& amount : fields.amounts) {
-    amounts.push_back({{"kind", amount.kind},
-                       {"value", amount.value},
-                       {"currency", amount.currency}});
-  }
-  std::string published = PublishedKey(fields);
-  if (!published.empty()) {
-    published = published.substr(0, 4) + "-" + published.substr(4, 2) + "-" +
-                published.substr(6, 2);
-  }
-  return {{"notice_type", fields.notice_type},
-          {"buyer", fields.buyer},
-          {"published", published},
-          {"amounts", amounts}};
-}
-
 }  // namespace bidscope::cli

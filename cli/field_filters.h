@@ -1,5 +1,5 @@
 // Command-line flags for the procurement field filters and sort orders
-// shared by search, stats and export, and the fields summary of a hit.
+// shared by search, stats and export.
 #ifndef BIDSCOPE_CLI_FIELD_FILTERS_H_
 #define BIDSCOPE_CLI_FIELD_FILTERS_H_
 
@@ -23,9 +23,6 @@ void AddSortOption(CLI::App* command, std::string* sort);
 
 // The order named by --sort; relevance for an empty name.
 SortOrder ParseSortOrder(const std::string& name);
-
-// notice_type, buyer, published and amounts of `fields`, for hit records.
-nlohmann::json FieldsSummary(const Fields& fields);
 
 }  // namespace bidscope::cli
 

@@ -62,7 +62,7 @@ std::vector<Change> ChangesFrom(const Fields& earlier, const Fields& later) {
 
 void PrintNotice(const Hit& hit, const std::vector<Change>& changes,
                  bool json) {
-  std::string published = FieldsSummary(hit.fields)["published"];
+  const std::string& published = hit.brief.published;
   if (json) {
     nlohmann::json changed = nlohmann::json::array();
     for (const Change& change : changes) {

@@ -14,6 +14,20 @@ using nlohmann::json;
 
 namespace {
 
+// The fields of a hit as `search --json` prints them.
+json BriefToJson(const FieldsBrief& brief) {
+  json amounts = json::array();
+  for (const Amount& amount : brief.amounts) {
+    amounts.push_back({{"kind", amount.kind},
+                       {"value", amount.value},
+                       {"currency", amount.currency}});
+  }
+  return {{"notice_type", brief.notice_type},
+          {"buyer", brief.buyer},
+          {"published", brief.published},
+          {"amounts", amounts}};
+}
+
 json HitToJson(const Hit& hit) {
   json highlights = json::array();
   for (const Highlight& h : hit.highlights)
@@ -32,7 +46,7 @@ json HitToJson(const Hit& hit) {
   data["translation"] = nullptr;
   if (!hit.translation.empty()) data["translation"] = hit.translation;
   data["topics"] = hit.topics;
-  data["fields"] = FieldsSummary(hit.fields);
+  data["fields"] = BriefToJson(hit.brief);
   return data;
 }
 
@@ -132,6 +146,7 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   search_options.topic = options.topic;
   search_options.filters = options.filters;
   search_options.sort = ParseSortOrder(options.sort);
+  search_options.full_fields = false;
   SearchResult result;
   try {
     result = searcher->Search(query, search_options);

@@ -145,6 +145,20 @@ struct SearchOptions {
   // Only documents indexed after this time, in seconds since the Unix
   // epoch; 0 for every document.
   double indexed_after = 0;
+
+  // True reads every procurement field of each hit into Hit::fields.
+  // False leaves Hit::fields empty and fills only Hit::brief, which for a
+  // long notice (hundreds of amounts and dates with their raw text) is
+  // many times faster.
+  bool full_fields = true;
+};
+
+// The procurement fields a result list shows of a hit.
+struct FieldsBrief {
+  std::string notice_type;
+  std::string buyer;
+  std::string published;        // YYYY-MM-DD, or empty
+  std::vector<Amount> amounts;  // kind, value and currency; raw empty
 };
 
 // A byte range [begin, end) inside a snippet that matched the query.
@@ -171,9 +185,13 @@ struct Hit {
   // Lexicon categories the document is tagged with.
   std::vector<std::string> topics;
 
-  // Procurement fields from the stored data; empty for documents indexed
-  // before fields were stored.
+  // Procurement fields from the stored data when SearchOptions::full_fields
+  // is set; empty otherwise and for documents indexed before fields were
+  // stored.
   Fields fields;
+
+  // The fields a result list shows, always filled.
+  FieldsBrief brief;
 };
 
 struct SearchResult {

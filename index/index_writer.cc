@@ -87,7 +87,7 @@ class XapianIndexWriter : public IndexWriter {
         if (it == db_.postlist_end(term)) return;
       }
       Xapian::Document doc = db_.get_document(*it);
-      std::vector<std::string> paths = ParseStoredData(doc.get_data()).paths;
+      std::vector<std::string> paths = StoredPaths(doc.get_data());
       std::erase(paths, path);
       if (paths.empty()) {
         db_.delete_document(*it);
@@ -147,7 +147,7 @@ class XapianIndexWriter : public IndexWriter {
  private:
   void AddPath(Xapian::docid docid, const std::string& path) {
     Xapian::Document doc = db_.get_document(docid);
-    std::vector<std::string> paths = ParseStoredData(doc.get_data()).paths;
+    std::vector<std::string> paths = StoredPaths(doc.get_data());
     if (std::find(paths.begin(), paths.end(), path) != paths.end()) return;
     paths.push_back(path);
     doc.add_boolean_term(PathTerm(path));

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -147,27 +148,39 @@ class XapianSearcher : public Searcher {
  private:
   Hit MakeHit(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
               const SearchOptions& options) {
-    // The stored JSON is parsed once and read for every part of the hit.
-    nlohmann::json stored = ParseStoredJson(it.get_document().get_data());
-    StoredData data = StoredDataFromJson(stored);
+    // The summary is enough for a result list. The document JSON is
+    // parsed only for complete fields and for imported translations.
+    std::string data = it.get_document().get_data();
+    StoredHit stored = ParseStoredHit(data);
+    std::optional<nlohmann::json> document;
+    auto full_json = [&]() -> const nlohmann::json& {
+      if (!document) document = ParseStoredJson(data);
+      return *document;
+    };
+
     Hit hit;
-    if (std::optional<Fields> fields = StoredFieldsFromJson(stored)) {
-      hit.fields = std::move(*fields);
-    }
-    hit.doc_id = data.document.id;
-    hit.paths = std::move(data.paths);
-    hit.title = data.document.metadata.title;
-    hit.format = std::string(FormatName(data.document.format));
+    hit.doc_id = std::move(stored.id);
+    hit.paths = std::move(stored.paths);
+    hit.title = std::move(stored.title);
+    hit.format = std::move(stored.format);
     hit.score = it.get_weight();
     hit.rank = static_cast<int>(it.get_rank()) + 1;
-    hit.topics = StoredTopicNamesFromJson(stored);
+    hit.topics = std::move(stored.topics);
+    hit.brief = std::move(stored.brief);
+    if (options.full_fields) {
+      if (std::optional<Fields> fields = StoredFieldsFromJson(full_json())) {
+        hit.fields = std::move(*fields);
+      }
+    }
     if (!options.snippets) return hit;
     Snippet snippet =
-        MakeSnippet(data.document, parsed.patterns, options.snippet_chars);
+        MakeSnippet(stored.pages, parsed.patterns, options.snippet_chars);
     hit.snippet = std::move(snippet.text);
     hit.highlights = std::move(snippet.highlights);
     hit.page = snippet.page;
-    AddTranslationToHit(stored, parsed.patterns, &hit);
+    if (stored.translated) {
+      AddTranslationToHit(full_json(), parsed.patterns, &hit);
+    }
     return hit;
   }
 

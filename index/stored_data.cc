@@ -2,18 +2,29 @@
 
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 #include "extract/document_json.h"
 #include "extract/extract.h"
+#include "extract/fields.h"
+#include "index/fields_terms.h"
 #include "index/index.h"
 #include "index/terms.h"
+#include "index/topic_terms.h"
 
 namespace bidscope {
 namespace {
 
+using nlohmann::json;
+
 // Xapian 1.4 rejects terms over 245 bytes; longer paths are hashed.
 constexpr size_t kMaxPathTermBytes = 240;
 
+// First byte of data with a summary. Data without one starts with '{'.
+constexpr char kSummaryTag = '\x01';
+
 constexpr char kPagesKey[] = "pages";
+constexpr char kPathsKey[] = "paths";
 constexpr char kTextKey[] = "text";
 constexpr char kTextBytesKey[] = "text_bytes";
 
@@ -21,15 +32,56 @@ IndexError Malformed(const std::string& reason) {
   return IndexError("stored document data is malformed: " + reason);
 }
 
+// The parts of stored data. `summary` is empty for data without one, and
+// `has_texts` false for plain JSON, whose pages keep their "text".
+struct Sections {
+  std::string_view summary;
+  std::string_view head;
+  std::string_view texts;
+  bool has_texts = false;
+};
+
+Sections Split(std::string_view data) {
+  Sections sections;
+  if (!data.empty() && data.front() == kSummaryTag) {
+    size_t summary_end = data.find('\0', 1);
+    if (summary_end == std::string_view::npos)
+      throw Malformed("no summary end");
+    size_t head_end = data.find('\0', summary_end + 1);
+    if (head_end == std::string_view::npos) throw Malformed("no head end");
+    sections.summary = data.substr(1, summary_end - 1);
+    sections.head = data.substr(summary_end + 1, head_end - summary_end - 1);
+    sections.texts = data.substr(head_end + 1);
+    sections.has_texts = true;
+    return sections;
+  }
+  size_t split = data.find('\0');
+  sections.head = data.substr(0, split);
+  if (split != std::string_view::npos) {
+    sections.texts = data.substr(split + 1);
+    sections.has_texts = true;
+  }
+  return sections;
+}
+
+json ParseObject(std::string_view text, const char* what) {
+  json object = json::parse(text, nullptr, false);
+  if (object.is_discarded() || !object.is_object()) {
+    throw IndexError(std::string("stored document ") + what +
+                     " is not a JSON object");
+  }
+  return object;
+}
+
 // Moves the page texts at the end of `data` back into `json`.
-void AttachPageTexts(std::string_view texts, nlohmann::json* json) {
-  auto pages = json->find(kPagesKey);
-  if (pages == json->end() || !pages->is_array()) {
+void AttachPageTexts(std::string_view texts, json* object) {
+  auto pages = object->find(kPagesKey);
+  if (pages == object->end() || !pages->is_array()) {
     if (!texts.empty()) throw Malformed("page texts without pages");
     return;
   }
   size_t offset = 0;
-  for (nlohmann::json& page : *pages) {
+  for (json& page : *pages) {
     auto bytes = page.find(kTextBytesKey);
     if (!page.is_object() || bytes == page.end() ||
         !bytes->is_number_unsigned()) {
@@ -48,17 +100,150 @@ void AttachPageTexts(std::string_view texts, nlohmann::json* json) {
   }
 }
 
-nlohmann::json ParseJson(std::string_view data) {
-  size_t split = data.find('\0');
-  std::string_view head = data.substr(0, split);
-  nlohmann::json json = nlohmann::json::parse(head, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
-    throw IndexError("stored document data is not a JSON object");
+std::vector<std::string> PathsOf(const json& object) {
+  auto paths = object.find(kPathsKey);
+  if (paths == object.end()) return {};
+  try {
+    return paths->get<std::vector<std::string>>();
+  } catch (const json::exception& e) {
+    throw Malformed(std::string("paths: ") + e.what());
   }
-  if (split != std::string_view::npos) {
-    AttachPageTexts(data.substr(split + 1), &json);
+}
+
+json ParseJson(std::string_view data) {
+  Sections sections = Split(data);
+  json object = ParseObject(sections.head, "data");
+  if (sections.has_texts) AttachPageTexts(sections.texts, &object);
+  if (!sections.summary.empty()) {
+    object[kPathsKey] = PathsOf(ParseObject(sections.summary, "summary"));
   }
-  return json;
+  return object;
+}
+
+json BriefToJson(const json& object) {
+  json brief = {{"notice_type", ""},
+                {"buyer", ""},
+                {"published", ""},
+                {"amounts", json::array()}};
+  std::optional<Fields> fields = StoredFieldsFromJson(object);
+  if (!fields) return brief;
+  brief["notice_type"] = fields->notice_type;
+  brief["buyer"] = fields->buyer;
+  std::string published = PublishedKey(*fields);
+  if (published.size() == 8) {
+    brief["published"] = published.substr(0, 4) + "-" + published.substr(4, 2) +
+                         "-" + published.substr(6, 2);
+  }
+  for (const Amount& amount : fields->amounts) {
+    brief["amounts"].push_back({amount.kind, amount.value, amount.currency});
+  }
+  return brief;
+}
+
+// The summary of a document's JSON, whose pages carry "text_bytes".
+json MakeSummary(const json& object, const std::vector<std::string>& paths) {
+  json summary = {{"id", object.value("sha256", "")},
+                  {"format", object.value("format", "")},
+                  {"paged", object.value("paged", false)},
+                  {"title", ""},
+                  {kPathsKey, paths},
+                  {"topics", StoredTopicNamesFromJson(object)},
+                  {"brief", BriefToJson(object)},
+                  {kPagesKey, json::array()},
+                  {"translated", false}};
+  auto metadata = object.find("metadata");
+  if (metadata != object.end() && metadata->is_object()) {
+    summary["title"] = metadata->value("title", "");
+  }
+  auto translations = object.find("translations");
+  summary["translated"] = translations != object.end() &&
+                          translations->is_object() && !translations->empty();
+
+  // Each page as [number, reliable, text_bytes, furniture ranges].
+  auto pages = object.find(kPagesKey);
+  if (pages == object.end() || !pages->is_array()) return summary;
+  for (const json& page : *pages) {
+    json furniture = json::array();
+    auto ranges = page.find("furniture");
+    if (ranges != page.end() && ranges->is_array()) furniture = *ranges;
+    summary[kPagesKey].push_back(
+        {page.value("number", 1), page.value("reliable", true),
+         page.value(kTextBytesKey, size_t{0}), std::move(furniture)});
+  }
+  return summary;
+}
+
+Amount AmountFromBrief(const json& item) {
+  Amount amount;
+  amount.kind = item.at(0).get<std::string>();
+  amount.value = item.at(1).get<std::string>();
+  amount.currency = item.at(2).get<std::string>();
+  return amount;
+}
+
+FieldsBrief BriefFromJson(const json& brief) {
+  FieldsBrief fields;
+  fields.notice_type = brief.at("notice_type").get<std::string>();
+  fields.buyer = brief.at("buyer").get<std::string>();
+  fields.published = brief.at("published").get<std::string>();
+  for (const json& item : brief.at("amounts")) {
+    fields.amounts.push_back(AmountFromBrief(item));
+  }
+  return fields;
+}
+
+// The hit of a summary, with the page texts sliced from `texts`.
+StoredHit HitFromSummary(const json& summary, std::string_view texts) {
+  StoredHit hit;
+  hit.id = summary.at("id").get<std::string>();
+  hit.title = summary.at("title").get<std::string>();
+  hit.format = summary.at("format").get<std::string>();
+  hit.paths = summary.at(kPathsKey).get<std::vector<std::string>>();
+  hit.topics = summary.at("topics").get<std::vector<std::string>>();
+  hit.translated = summary.at("translated").get<bool>();
+  hit.brief = BriefFromJson(summary.at("brief"));
+
+  hit.pages.paged = summary.at("paged").get<bool>();
+  size_t offset = 0;
+  for (const json& item : summary.at(kPagesKey)) {
+    Page page;
+    page.number = item.at(0).get<int>();
+    page.reliable = item.at(1).get<bool>();
+    size_t size = item.at(2).get<size_t>();
+    if (size > texts.size() - offset) {
+      throw Malformed("page texts are shorter than their text_bytes");
+    }
+    page.text = std::string(texts.substr(offset, size));
+    offset += size;
+    for (const json& range : item.at(3)) {
+      auto bounds = range.get<std::vector<size_t>>();
+      if (bounds.size() == 2 && bounds[0] <= bounds[1] &&
+          bounds[1] <= page.text.size()) {
+        page.furniture.push_back({bounds[0], bounds[1]});
+      }
+    }
+    hit.pages.pages.push_back(std::move(page));
+  }
+  if (offset != texts.size()) {
+    throw Malformed("page texts are longer than their text_bytes");
+  }
+  return hit;
+}
+
+// The hit of data written before summaries, from the whole document.
+StoredHit HitFromDocumentJson(const json& object) {
+  StoredData stored = StoredDataFromJson(object);
+  StoredHit hit;
+  hit.id = stored.document.id;
+  hit.title = stored.document.metadata.title;
+  hit.format = std::string(FormatName(stored.document.format));
+  hit.paths = std::move(stored.paths);
+  hit.topics = StoredTopicNamesFromJson(object);
+  hit.brief = BriefFromJson(BriefToJson(object));
+  hit.pages = std::move(stored.document);
+  auto translations = object.find("translations");
+  hit.translated = translations != object.end() && !translations->empty();
+  return hit;
 }
 
 }  // namespace
@@ -67,15 +252,16 @@ StoredData ParseStoredData(std::string_view data) {
   return StoredDataFromJson(ParseJson(data));
 }
 
-nlohmann::json ParseStoredJson(std::string_view data) {
-  return ParseJson(data);
-}
+json ParseStoredJson(std::string_view data) { return ParseJson(data); }
 
-std::string SerializeStoredData(nlohmann::json object) {
+std::string SerializeStoredData(json object) {
+  std::vector<std::string> paths = PathsOf(object);
+  object.erase(kPathsKey);
+
   std::string texts;
   auto pages = object.find(kPagesKey);
   if (pages != object.end() && pages->is_array()) {
-    for (nlohmann::json& page : *pages) {
+    for (json& page : *pages) {
       auto text = page.find(kTextKey);
       if (!page.is_object() || text == page.end() || !text->is_string()) {
         page[kTextBytesKey] = 0;
@@ -87,31 +273,59 @@ std::string SerializeStoredData(nlohmann::json object) {
       page.erase(text);
     }
   }
-  std::string data = object.dump();
+
+  std::string data(1, kSummaryTag);
+  data += MakeSummary(object, paths).dump();
+  data += '\0';
+  data += object.dump();
   data += '\0';
   data += texts;
   return data;
 }
 
-StoredData StoredDataFromJson(const nlohmann::json& json) {
+StoredData StoredDataFromJson(const json& object) {
   StoredData stored;
   try {
-    stored.document = DocumentFromJson(json);
-    if (json.contains("paths")) {
-      stored.paths = json.at("paths").get<std::vector<std::string>>();
-    }
-  } catch (const nlohmann::json::exception& e) {
+    stored.document = DocumentFromJson(object);
+    stored.paths = PathsOf(object);
+  } catch (const json::exception& e) {
     throw IndexError(std::string("stored document data is malformed: ") +
                      e.what());
   }
   return stored;
 }
 
+StoredHit ParseStoredHit(std::string_view data) {
+  Sections sections = Split(data);
+  if (sections.summary.empty()) return HitFromDocumentJson(ParseJson(data));
+  try {
+    return HitFromSummary(ParseObject(sections.summary, "summary"),
+                          sections.texts);
+  } catch (const json::exception& e) {
+    throw Malformed(std::string("summary: ") + e.what());
+  }
+}
+
+std::vector<std::string> StoredPaths(std::string_view data) {
+  Sections sections = Split(data);
+  if (sections.summary.empty()) return PathsOf(ParseJson(data));
+  return PathsOf(ParseObject(sections.summary, "summary"));
+}
+
 std::string ReplaceStoredPaths(std::string_view data,
                                const std::vector<std::string>& paths) {
-  nlohmann::json json = ParseJson(data);
-  json["paths"] = paths;
-  return SerializeStoredData(std::move(json));
+  Sections sections = Split(data);
+  if (sections.summary.empty()) {
+    json object = ParseJson(data);
+    object[kPathsKey] = paths;
+    return SerializeStoredData(std::move(object));
+  }
+  json summary = ParseObject(sections.summary, "summary");
+  summary[kPathsKey] = paths;
+  std::string replaced(1, kSummaryTag);
+  replaced += summary.dump();
+  replaced += data.substr(1 + sections.summary.size());
+  return replaced;
 }
 
 std::string PathTerm(std::string_view path) {

@@ -1,12 +1,17 @@
 // The data stored with each Xapian document: the document's JSON
 // (extract/document_json.h) with a "paths" array of every path the
-// document was found at.
+// document was found at, and a summary of what a search hit shows.
 //
-// Layout: the JSON text, in which each page has "text_bytes" in place of
-// "text", then a NUL byte, then the page texts one after another. Parsing
-// JSON strings costs tens of instructions a byte and page texts are most
-// of the data, so a search that reads ten hits no longer lexes their text.
-// Data without a NUL byte is read as plain JSON.
+// Layout: the byte 0x01, the summary JSON, a NUL byte, the document JSON
+// without "paths" and with "text_bytes" in place of each page's "text",
+// another NUL byte, then the page texts one after another. A search reads
+// only the summary and slices the texts it needs. The document JSON of a
+// long notice keeps every amount and date with its raw text, and parsing
+// it cost more than the rest of a search. Paths live in the summary, so
+// that adding a path rewrites only the summary.
+//
+// Data written before the summary existed starts with '{': the document
+// JSON, then a NUL byte and the page texts, or plain JSON. Both are read.
 #ifndef BIDSCOPE_INDEX_STORED_DATA_H_
 #define BIDSCOPE_INDEX_STORED_DATA_H_
 
@@ -17,6 +22,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "extract/document.h"
+#include "index/index.h"
 
 namespace bidscope {
 
@@ -30,15 +36,41 @@ struct StoredData {
 // program.
 StoredData ParseStoredData(std::string_view data);
 
-// Serialises `object` (a document's JSON with its additions) in the layout
-// above.
+// Serialises `object` (a document's JSON with its additions, "paths"
+// included) in the layout above.
 std::string SerializeStoredData(nlohmann::json object);
 
-// Parses stored data into the document's JSON, page texts included, for
-// callers that read several parts of it. Throws IndexError when the data is
-// malformed.
+// Parses stored data into the document's JSON, page texts and paths
+// included, for callers that read several parts of it. Throws IndexError
+// when the data is malformed.
 nlohmann::json ParseStoredJson(std::string_view data);
 StoredData StoredDataFromJson(const nlohmann::json& json);
+
+// The parts of a document that a search hit shows, read without its
+// document JSON.
+struct StoredHit {
+  std::string id;
+  std::string title;
+  std::string format;
+  std::vector<std::string> paths;
+  std::vector<std::string> topics;  // lexicon categories
+  FieldsBrief brief;
+
+  // The pages with their number, text, reliability and furniture, and
+  // `paged`, which is all MakeSnippet reads.
+  Document pages;
+
+  // True when the document has imported translations, which only the
+  // document JSON contains.
+  bool translated = false;
+};
+
+// Parses the summary and page texts of stored data. Throws IndexError
+// when the data is malformed.
+StoredHit ParseStoredHit(std::string_view data);
+
+// The paths of stored data. Throws IndexError when the data is malformed.
+std::vector<std::string> StoredPaths(std::string_view data);
 
 // Returns `data` with `paths` in place of its stored paths.
 std::string ReplaceStoredPaths(std::string_view data,
