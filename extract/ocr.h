@@ -50,6 +50,11 @@ class OcrEngine {
   std::unique_ptr<Impl> impl_;
 };
 
+// Recognises `image` with an engine kept per thread. The first call loads
+// Tesseract, as the module bidscope-ocr.so (extract/ocr_module.h); when the
+// module cannot be loaded, the result's error says why.
+OcrResult RecognizeImage(const GrayImage& image, const std::string& languages);
+
 // Removes spaces between two CJK characters (Han, kana, CJK and full-width
 // punctuation); other spaces stay.
 std::string RemoveSpacesBetweenCjk(std::string_view text);

@@ -160,10 +160,7 @@ OcrResult OcrPdfPage(const poppler::page& page, double font_size,
   gray.bytes_per_line = image.bytes_per_row();
   gray.dpi = static_cast<int>(dpi);
 
-  // One engine per thread keeps Tesseract initialised between pages and
-  // documents.
-  thread_local OcrEngine engine;
-  return engine.Recognize(gray, languages);
+  return RecognizeImage(gray, languages);
 }
 
 bool ShouldOcr(OcrMode mode, const Page& page, bool has_text) {

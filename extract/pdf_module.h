@@ -1,7 +1,8 @@
-// PDF extraction and OCR are built as a module that bidscope loads on first
-// use. Poppler and Tesseract bring about fifty shared libraries with them,
-// and loading those cost every bidscope process, a search or a show that
-// never opens a PDF, more time than its own work.
+// PDF extraction is built as a module that bidscope loads on first use.
+// Poppler brings about twenty shared libraries with it, and loading those
+// cost every bidscope process, a search or a show that never opens a PDF,
+// more time than its own work. OCR is a module of its own that this one
+// loads when a page needs it (extract/ocr_module.h).
 #ifndef BIDSCOPE_EXTRACT_PDF_MODULE_H_
 #define BIDSCOPE_EXTRACT_PDF_MODULE_H_
 

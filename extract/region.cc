@@ -4,9 +4,10 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <map>
-#include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "extract/fields_text.h"
 
@@ -80,36 +81,49 @@ std::pair<std::u16string, std::u16string> AutonomousStem(
 
 RegionTable RegionTable::FromTsv(std::string_view tsv) {
   RegionTable table;
-  std::map<std::string, int> by_code;
-  std::istringstream in{std::string(tsv)};
-  std::string line;
+  std::unordered_map<std::string_view, int> by_code;
+  // Every process that extracts fields loads the table, so lines are cut
+  // with string views: a stream per line made loading cost more than
+  // extracting the fields of a short notice.
   int line_number = 0;
-  while (std::getline(in, line)) {
+  size_t start = 0;
+  while (start < tsv.size()) {
+    size_t end = tsv.find('\n', start);
+    if (end == std::string_view::npos) end = tsv.size();
+    std::string_view line = tsv.substr(start, end - start);
+    start = end + 1;
     ++line_number;
     if (line.empty() || line[0] == '#' || line.starts_with("code\t")) continue;
-    std::vector<std::string> cells;
-    std::stringstream row(line);
-    std::string cell;
-    while (std::getline(row, cell, '\t')) cells.push_back(cell);
+    std::vector<std::string_view> cells;
+    size_t cell_start = 0;
+    while (cell_start <= line.size()) {
+      size_t tab = line.find('\t', cell_start);
+      if (tab == std::string_view::npos) tab = line.size();
+      cells.push_back(line.substr(cell_start, tab - cell_start));
+      cell_start = tab + 1;
+    }
+    // A trailing tab gives no empty last cell, as with std::getline.
+    if (line.back() == '\t') cells.pop_back();
     if (cells.size() < 3 || cells[0].size() != 6) {
       throw std::runtime_error("regions table line " +
                                std::to_string(line_number) +
                                ": expected code, level, name, parent");
     }
-    Entry entry{cells[0], Level::kCounty, cells[2], -1};
+    Entry entry{std::string(cells[0]), Level::kCounty, std::string(cells[2]),
+                -1};
     if (cells[1] == "province") entry.level = Level::kProvince;
     if (cells[1] == "city") entry.level = Level::kCity;
     if (cells.size() > 3 && !cells[3].empty()) {
       auto parent = by_code.find(cells[3]);
       if (parent == by_code.end()) {
-        throw std::runtime_error("regions table line " +
-                                 std::to_string(line_number) + ": parent " +
-                                 cells[3] + " is not listed above");
+        throw std::runtime_error(
+            "regions table line " + std::to_string(line_number) + ": parent " +
+            std::string(cells[3]) + " is not listed above");
       }
       entry.parent = parent->second;
     }
     int index = static_cast<int>(table.entries_.size());
-    by_code[entry.code] = index;
+    by_code[cells[0]] = index;
     table.entries_.push_back(entry);
     std::u16string name = ToU16(entry.name);
     table.AddName(name, index, false);
@@ -135,9 +149,9 @@ const RegionTable& RegionTable::Default() {
       empty.load_error_ = "region table " + path + " cannot be read";
       return empty;
     }
-    std::stringstream content;
-    content << in.rdbuf();
-    return FromTsv(content.str());
+    std::string content((std::istreambuf_iterator<char>(in)),
+                        std::istreambuf_iterator<char>());
+    return FromTsv(content);
   }();
   return table;
 }
