@@ -11,7 +11,7 @@ packages=(
   clang libclang-rt-14-dev
   # Extraction: PDF, Unicode and encodings, markup, containers, OCR.
   libpoppler-cpp-dev poppler-utils poppler-data
-  libicu-dev libxml2-dev libxml2-utils libzip-dev libarchive-dev libssl-dev
+  libicu-dev libxml2-dev libxml2-utils libzip-dev libarchive-dev nettle-dev
   libopencc-dev libopencc-data
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra
