@@ -48,11 +48,17 @@ void FindSubstrings(std::string_view text, const MatchPattern& pattern,
 void FindWords(std::string_view text, const std::vector<Token>& tokens,
                const MatchPattern& pattern, size_t index,
                std::vector<Match>* matches) {
+  bool stem = pattern.kind == MatchPattern::Kind::kStem;
   for (const Token& token : tokens) {
     for (std::string_view part : token.parts) {
-      bool hit = pattern.kind == MatchPattern::Kind::kStem
-                     ? StemTerm(part, "") == pattern.text
-                     : part.starts_with(pattern.text);
+      // The English stemmer never changes a word's first letter, and
+      // stemming every word of a long page cost more than the search.
+      if (stem && (part.empty() || pattern.text.size() < 2 ||
+                   part[0] != pattern.text[1])) {
+        continue;
+      }
+      bool hit = stem ? StemTerm(part, "") == pattern.text
+                      : part.starts_with(pattern.text);
       if (!hit) continue;
       size_t begin = static_cast<size_t>(part.data() - text.data());
       matches->push_back({begin, begin + part.size(), index});
@@ -207,6 +213,22 @@ size_t PieceEnd(std::string_view text, size_t begin) {
   return end;
 }
 
+bool HasSubstringPattern(const std::vector<MatchPattern>& patterns) {
+  return std::any_of(patterns.begin(), patterns.end(), [](const auto& p) {
+    return p.kind == MatchPattern::Kind::kSubstring;
+  });
+}
+
+// True when some piece of `text` ends elsewhere than after a line break.
+bool CutsMidLine(std::string_view text) {
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = PieceEnd(text, begin);
+    if (end < text.size() && text[end - 1] != '\n') return true;
+    begin = end;
+  }
+  return false;
+}
+
 PageChoice ChoosePageWith(const Document& doc,
                           const std::vector<MatchPattern>& patterns,
                           size_t window_bytes,
@@ -217,11 +239,13 @@ PageChoice ChoosePageWith(const Document& doc,
     std::string text = TextWithoutFurniture(page);
     if (best.page == nullptr) best = {&page, text, 0, {}, {}, {}};
     if (patterns.empty()) break;
-    // Pieces first; the whole page only when no piece matched, since a
-    // match can span a cut (normalisation joins Han across line breaks).
+    // Pieces first; the whole page only when no piece matched and a match
+    // could span a cut: a phrase or Han run (normalisation joins Han across
+    // line breaks), or a word where a long line had to be cut mid-line.
     bool cut = PieceEnd(text, 0) < text.size();
+    bool may_span = cut && (HasSubstringPattern(patterns) || CutsMidLine(text));
     bool matched = false;
-    for (int attempt = 0; attempt < (cut ? 2 : 1) && !matched; ++attempt) {
+    for (int attempt = 0; attempt < (may_span ? 2 : 1) && !matched; ++attempt) {
       bool whole = attempt == 1 || !cut;
       for (size_t begin = 0; begin < text.size();) {
         size_t end = whole ? text.size() : PieceEnd(text, begin);
@@ -260,6 +284,14 @@ PageChoice ChoosePage(const Document& doc,
   if (patterns.empty() || best.passage.distinct == patterns.size()) {
     return best;
   }
+  // Folding turns Traditional characters into Simplified ones, none of
+  // them ASCII, so it cannot make a pattern of ASCII text match.
+  bool ascii = std::all_of(patterns.begin(), patterns.end(), [](const auto& p) {
+    return std::all_of(p.text.begin(), p.text.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80;
+    });
+  });
+  if (ascii) return best;
   PageChoice folded = ChoosePageWith(doc, patterns, window_bytes, {});
   return folded.passage.distinct > best.passage.distinct ? std::move(folded)
                                                          : std::move(best);

@@ -93,4 +93,25 @@ TEST(TermsTest, StemTermSkipsNumbersAndCodes) {
 }
 
 }  // namespace
+// Snippets skip stemming words whose first letter differs from the stem's,
+// which is right only while the English stemmer keeps first letters, as
+// Snowball's English stemmer does, exceptions such as dying -> die
+// included.
+TEST(TermsTest, StemKeepsFirstLetter) {
+  for (const char* word : {"dying",        "lying",       "tying",
+                           "skies",        "skis",        "idly",
+                           "gently",       "ugly",        "early",
+                           "only",         "singly",      "news",
+                           "atlas",        "cosmos",      "bias",
+                           "andes",        "hoping",      "generalization",
+                           "conditional",  "relational",  "yelling",
+                           "youth",        "ying",        "tenders",
+                           "surveillance", "procurement", "eed",
+                           "abilities",    "exceeded",    "zz"}) {
+    std::string stem = StemTerm(word, "");
+    ASSERT_GE(stem.size(), 2u) << word;
+    EXPECT_EQ(stem[1], word[0]) << word << " -> " << stem;
+  }
+}
+
 }  // namespace bidscope
