@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/file_walk.h"
 #include "cli/index_run.h"
 #include "cli/output.h"
 #include "index/compact.h"
@@ -25,8 +27,39 @@ constexpr int64_t kAutoCompactDocuments = 10000;
 bool ShouldCompact(const IndexCommandOptions& options, int64_t changed) {
   if (options.compact == "never") return false;
   if (options.compact == "always") return true;
-  // Compaction merges shards into one index, which auto must not do.
+  // Compaction merges shards into one index, which auto does only for
+  // shards that exist for speed.
+  if (ShardsMergeWhenDone(options.db)) return true;
   return changed >= kAutoCompactDocuments && !IsShardedIndex(options.db);
+}
+
+// True when `dir` contains no index yet: it is missing or an empty folder.
+bool IsNewIndex(const std::string& dir) {
+  std::error_code error;
+  if (!std::filesystem::exists(dir, error)) return true;
+  return std::filesystem::is_directory(dir, error) &&
+         std::filesystem::is_empty(dir, error);
+}
+
+// Files a new index must start with to be written in shards. Xapian's
+// writer is single-threaded and slows as its tables grow, and it was the
+// slowest part of large runs. Shards are written by threads of their own,
+// and a run that completes merges them into one index (--compact). For a
+// few files the merge would cost more than it saves.
+constexpr size_t kBuildShardsMinFiles = 1000;
+
+// Shards of such a new index: one per worker, from 2 to 8.
+int BuildShardCount(int jobs) { return std::clamp(jobs, 2, 8); }
+
+// True when a run should write its new index in shards.
+bool ShouldBuildShards(const IndexCommandOptions& options) {
+  if (options.shards != 0 || options.jobs < 2 || !IsNewIndex(options.db)) {
+    return false;
+  }
+  // Unreadable paths are reported by the run's own walk.
+  auto ignore = [](const std::string&, const std::string&) {};
+  return WalkInputs(options.inputs, options.db, ignore).size() >=
+         kBuildShardsMinFiles;
 }
 
 // Compacts the index in place; returns 0, or 1 when compaction failed and
@@ -69,9 +102,12 @@ int RunIndexCommand(const IndexCommandOptions& options) {
       std::to_string(std::max(10000, 2 * resolved.commit_every));
   setenv("XAPIAN_FLUSH_THRESHOLD", threshold.c_str(), 1);
 
+  bool build_shards = ShouldBuildShards(resolved);
+  int shards = build_shards ? BuildShardCount(resolved.jobs) : resolved.shards;
+
   std::unique_ptr<IndexWriter> writer;
   try {
-    writer = OpenIndexWriter(resolved.db, resolved.shards);
+    writer = OpenIndexWriter(resolved.db, shards, build_shards);
   } catch (const IndexError& e) {
     PrintError(resolved.db, "cannot open the index for writing", e.what());
     return 2;

@@ -8,9 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "index/commit_journal.h"
 #include "index/file_state_json.h"
 #include "index/index.h"
 #include "index/shard_stub.h"
+#include "index/sharded_writer.h"
 
 namespace bidscope {
 namespace {
@@ -20,8 +22,6 @@ namespace fs = std::filesystem;
 // More sources than this are merged in several passes, which Xapian
 // documents as faster for many databases.
 constexpr size_t kMaxSinglePassShards = 3;
-
-constexpr char kRunReportName[] = "last-run.jsonl";
 
 std::string SequenceKey() {
   return std::string(kUserMetadataPrefix) + kShardCommitSequenceKey;
@@ -80,12 +80,33 @@ std::vector<Xapian::WritableDatabase> LockShards(
   return locks;
 }
 
-void CopyRunReport(const std::string& dir, const std::string& output) {
-  fs::path report = fs::path(dir) / kRunReportName;
+// True for the files Xapian or the shard layout keep in an index
+// directory, which compaction writes anew.
+bool IsDatabaseFile(const std::string& name) {
+  return name == "iamglass" || name == "flintlock" ||
+         name.ends_with(".glass") || name.ends_with(".tmp") ||
+         name == kStubFileName || name == kCommitJournalFileName;
+}
+
+// Copies the other files of the index directory (the run report, the
+// search configuration, saved watches) to the compacted index. Throws
+// IndexError when one cannot be copied.
+void CopyOtherFiles(const std::string& dir, const std::string& output) {
   std::error_code error;
-  if (fs::exists(report, error)) {
-    fs::copy_file(report, fs::path(output) / kRunReportName,
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file(error) || IsDatabaseFile(name)) continue;
+    fs::copy_file(entry.path(), fs::path(output) / name,
                   fs::copy_options::overwrite_existing, error);
+    if (error) {
+      throw IndexError(entry.path().string() +
+                       ": cannot copy it to the compacted index: " +
+                       error.message());
+    }
+  }
+  if (error) {
+    throw IndexError(dir + ": cannot list the index directory: " +
+                     error.message());
   }
 }
 
@@ -138,6 +159,11 @@ CompactResult Compact(const std::string& dir, const std::string& output) {
 
 CompactResult CompactIndex(const std::string& dir,
                            const CompactOptions& options) {
+  // A commit a kill interrupted is undone by opening a writer first, as
+  // the next index run would.
+  if (IsShardedIndex(dir) && HasCommitJournal(dir)) {
+    OpenIndexWriter(dir, 0).reset();
+  }
   bool in_place = options.output.empty();
   std::string output = in_place ? dir + ".compacting" : options.output;
   std::error_code error;
@@ -149,6 +175,7 @@ CompactResult CompactIndex(const std::string& dir,
   CompactResult result;
   try {
     result = Compact(dir, output);
+    CopyOtherFiles(dir, output);
   } catch (const Xapian::Error& e) {
     fs::remove_all(output, error);
     throw IndexError(dir + ": compaction failed: " + e.get_description());
@@ -156,7 +183,6 @@ CompactResult CompactIndex(const std::string& dir,
     fs::remove_all(output, error);
     throw;
   }
-  CopyRunReport(dir, output);
   if (in_place) {
     ReplaceInPlace(dir, output);
     result.output = dir;

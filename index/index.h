@@ -86,6 +86,10 @@ class IndexWriter {
   virtual void RemovePath(const std::string& doc_id,
                           const std::string& path) = 0;
 
+  // Removes `path` from every document found at it, whatever its id, and
+  // erases the path's file state, so that the file is extracted again.
+  virtual void ForgetPath(const std::string& path) = 0;
+
   virtual std::optional<FileState> GetFileState(
       const std::string& path) const = 0;
   virtual void SetFileState(const FileState& state) = 0;

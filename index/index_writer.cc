@@ -86,16 +86,17 @@ class XapianIndexWriter : public IndexWriter {
         it = db_.postlist_begin(term);
         if (it == db_.postlist_end(term)) return;
       }
-      Xapian::Document doc = db_.get_document(*it);
-      std::vector<std::string> paths = StoredPaths(doc.get_data());
-      std::erase(paths, path);
-      if (paths.empty()) {
-        db_.delete_document(*it);
-        return;
-      }
-      RemoveTermIfPresent(PathTerm(path), &doc);
-      doc.set_data(ReplaceStoredPaths(doc.get_data(), paths));
-      db_.replace_document(*it, doc);
+      RemovePathFrom(*it, path);
+    });
+  }
+
+  void ForgetPath(const std::string& path) override {
+    Guard("forgetting path " + path, [&] {
+      std::string term = PathTerm(path);
+      std::vector<Xapian::docid> found(db_.postlist_begin(term),
+                                       db_.postlist_end(term));
+      for (Xapian::docid docid : found) RemovePathFrom(docid, path);
+      db_.set_metadata(FileStateKey(path), "");
     });
   }
 
@@ -151,6 +152,20 @@ class XapianIndexWriter : public IndexWriter {
     if (std::find(paths.begin(), paths.end(), path) != paths.end()) return;
     paths.push_back(path);
     doc.add_boolean_term(PathTerm(path));
+    doc.set_data(ReplaceStoredPaths(doc.get_data(), paths));
+    db_.replace_document(docid, doc);
+  }
+
+  // Removes `path` from document `docid`, deleting it with its last path.
+  void RemovePathFrom(Xapian::docid docid, const std::string& path) {
+    Xapian::Document doc = db_.get_document(docid);
+    std::vector<std::string> paths = StoredPaths(doc.get_data());
+    std::erase(paths, path);
+    if (paths.empty()) {
+      db_.delete_document(docid);
+      return;
+    }
+    RemoveTermIfPresent(PathTerm(path), &doc);
     doc.set_data(ReplaceStoredPaths(doc.get_data(), paths));
     db_.replace_document(docid, doc);
   }

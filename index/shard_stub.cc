@@ -10,6 +10,11 @@
 namespace bidscope {
 namespace {
 
+// The comment line that marks shards written in parallel only for speed.
+// Xapian skips it, as every line starting with '#'.
+constexpr char kMergeWhenDoneLine[] =
+    "# bidscope: merged into one index when an index run completes";
+
 std::string StubPath(const std::string& dir) {
   return (std::filesystem::path(dir) / kStubFileName).string();
 }
@@ -71,13 +76,15 @@ std::vector<ShardLocation> ReadShardStub(const std::string& dir) {
 }
 
 void WriteShardStub(const std::string& dir,
-                    const std::vector<ShardLocation>& shards) {
+                    const std::vector<ShardLocation>& shards,
+                    bool merge_when_done) {
   std::string final_path = StubPath(dir);
   std::string temp_path = final_path + ".tmp";
   {
     std::ofstream out(temp_path, std::ios::trunc);
     out << "# bidscope shards: line i is shard i. Edit with `bidscope "
            "shards`.\n";
+    if (merge_when_done) out << kMergeWhenDoneLine << '\n';
     for (const ShardLocation& shard : shards) {
       out << (shard.remote ? "remote " : "auto ") << shard.target << '\n';
     }
@@ -87,6 +94,14 @@ void WriteShardStub(const std::string& dir,
   if (std::rename(temp_path.c_str(), final_path.c_str()) != 0) {
     throw IndexError(final_path + ": cannot replace the shard stub");
   }
+}
+
+bool ShardsMergeWhenDone(const std::string& dir) {
+  std::ifstream in(StubPath(dir));
+  for (std::string line; std::getline(in, line);) {
+    if (line == kMergeWhenDoneLine) return true;
+  }
+  return false;
 }
 
 void CheckRemoteAddress(const std::string& address) {

@@ -45,9 +45,17 @@ bool IsShardedIndex(const std::string& dir);
 std::vector<ShardLocation> ReadShardStub(const std::string& dir);
 
 // Writes the stub of `dir` through a temporary file renamed into place, so
-// that a reader never sees half a stub. Throws IndexError.
+// that a reader never sees half a stub. With `merge_when_done`, the stub
+// marks the shards as written in parallel only for speed: an index run
+// that completes merges them into one index (ShardsMergeWhenDone).
+// Throws IndexError.
 void WriteShardStub(const std::string& dir,
-                    const std::vector<ShardLocation>& shards);
+                    const std::vector<ShardLocation>& shards,
+                    bool merge_when_done = false);
+
+// True when the stub of `dir` carries the mark of WriteShardStub's
+// `merge_when_done`.
+bool ShardsMergeWhenDone(const std::string& dir);
 
 // Checks "HOST:PORT" with a port in 1..65535; throws IndexError naming the
 // value otherwise.

@@ -21,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -28,6 +29,7 @@
 #include <xapian.h>
 
 #include "extract/extract.h"
+#include "index/commit_journal.h"
 #include "index/document_builder.h"
 #include "index/fields_terms.h"
 #include "index/shard_snapshot.h"
@@ -64,14 +66,17 @@ class ShardedIndexWriter : public IndexWriter {
       workers_.push_back(
           std::make_unique<ShardWorker>(std::move(writers[i]), paths[i]));
     }
-    if (std::adjacent_find(sequences_.begin(), sequences_.end(),
-                           std::not_equal_to<>()) != sequences_.end()) {
+    if (HasCommitJournal(dir_)) {
+      UndoInterruptedCommit();
+    } else if (std::adjacent_find(sequences_.begin(), sequences_.end(),
+                                  std::not_equal_to<>()) != sequences_.end()) {
       RepairInterruptedCommit();
     }
   }
 
   bool Put(const std::string& doc_id, DecodedDocument decoded,
            const std::string& path) override {
+    journal_.insert(path);
     std::string hash_term = ContentHashTerm(decoded.impl().document);
     // Tasks are std::function objects, which must be copyable.
     auto shared = std::make_shared<DecodedDocument>(std::move(decoded));
@@ -103,12 +108,28 @@ class ShardedIndexWriter : public IndexWriter {
   }
 
   void RemovePath(const std::string& doc_id, const std::string& path) override {
+    journal_.insert(path);
+    // A repost merged into another document is stored under that one's id,
+    // in the shard of their shared text. When the id is in no shard, every
+    // shard's writer looks for the path itself.
     std::optional<int> shard = DocumentShard(doc_id);
-    if (!shard) return;  // no document has this id: nothing to remove
-    workers_[*shard]->Post([doc_id, path](IndexWriter& writer) {
-      writer.RemovePath(doc_id, path);
-    });
-    removals_pending_.insert(*shard);
+    for (int i = 0; i < ShardCount(); ++i) {
+      if (shard && i != *shard) continue;
+      workers_[i]->Post([doc_id, path](IndexWriter& writer) {
+        writer.RemovePath(doc_id, path);
+      });
+      removals_pending_.insert(i);
+    }
+  }
+
+  void ForgetPath(const std::string& path) override {
+    journal_.insert(path);
+    for (int i = 0; i < ShardCount(); ++i) {
+      workers_[i]->Post(
+          [path](IndexWriter& writer) { writer.ForgetPath(path); });
+      removals_pending_.insert(i);
+    }
+    pending_states_[path] = std::nullopt;
   }
 
   std::optional<FileState> GetFileState(
@@ -128,6 +149,7 @@ class ShardedIndexWriter : public IndexWriter {
   }
 
   void SetFileState(const FileState& state) override {
+    journal_.insert(state.path);
     int target = StateShard(state);
     for (int i = 0; i < ShardCount(); ++i) {
       // The state moves when the file's document moves to another shard.
@@ -142,6 +164,7 @@ class ShardedIndexWriter : public IndexWriter {
   }
 
   void EraseFileState(const std::string& path) override {
+    journal_.insert(path);
     for (int i = 0; i < ShardCount(); ++i) PostErase(i, path);
     pending_states_[path] = std::nullopt;
   }
@@ -181,6 +204,10 @@ class ShardedIndexWriter : public IndexWriter {
   }
 
   void Commit() override {
+    // The journal is durable before the first shard commits, and goes
+    // once the last has. A commit that fails leaves it for the next writer.
+    if (!journal_.empty()) WriteCommitJournal(dir_, journal_);
+
     // Every shard commits in parallel; each records the commit number.
     int64_t sequence = next_sequence_++;
     for (auto& worker : workers_) {
@@ -208,6 +235,8 @@ class ShardedIndexWriter : public IndexWriter {
     removals_pending_.clear();
     pending_states_.clear();
     pending_metadata_.clear();
+    if (!journal_.empty()) RemoveCommitJournal(dir_);
+    journal_.clear();
   }
 
  private:
@@ -239,7 +268,16 @@ class ShardedIndexWriter : public IndexWriter {
     return ShardForKey(state.path, ShardCount());
   }
 
-  // Shards whose commit numbers differ were killed between the commits of
+  // A journal left by a Commit() that did not finish: every path it lists
+  // leaves every shard, with its file state, and the next run extracts
+  // those files again.
+  void UndoInterruptedCommit() {
+    for (const std::string& path : ReadCommitJournal(dir_)) ForgetPath(path);
+    Commit();
+  }
+
+  // Without a journal (an index written before journals existed), shards
+  // whose commit numbers differ were killed between the commits of
   // one Commit(). A file whose document moved to another shard then has
   // two states, each with its document: the one in the shard committed
   // later is current, because every state write erases the path's state
@@ -289,6 +327,9 @@ class ShardedIndexWriter : public IndexWriter {
   std::unordered_set<int> removals_pending_;    // shards given RemovePath
   std::unordered_map<std::string, std::optional<FileState>> pending_states_;
   std::unordered_map<std::string, std::string> pending_metadata_;
+
+  // Paths changed since the last commit, for the commit journal.
+  std::set<std::string> journal_;
 
   // Declared last so that the threads stop, after their queued tasks, before
   // anything they read is destroyed.
@@ -375,8 +416,8 @@ std::unique_ptr<IndexWriter> OpenShardedIndexWriter(const std::string& dir) {
   return std::make_unique<ShardedIndexWriter>(dir, paths, std::move(writers));
 }
 
-std::unique_ptr<IndexWriter> OpenIndexWriter(const std::string& dir,
-                                             int shards) {
+std::unique_ptr<IndexWriter> OpenIndexWriter(const std::string& dir, int shards,
+                                             bool merge_when_done) {
   if (shards < 0) {
     throw IndexError(dir + ": invalid shard count " + std::to_string(shards));
   }
@@ -410,7 +451,7 @@ std::unique_ptr<IndexWriter> OpenIndexWriter(const std::string& dir,
     CreateShard(dir, i);
     locations.push_back({false, ShardDirName(i)});
   }
-  WriteShardStub(dir, locations);
+  WriteShardStub(dir, locations, merge_when_done);
   return OpenShardedIndexWriter(dir);
 }
 

@@ -16,9 +16,11 @@ namespace bidscope {
 // `dir` holds (a new index gets one shard, which is a plain unsharded
 // database), 1 asks for an unsharded index, 2 or more for a sharded one.
 // Throws IndexError when `shards` differs from the count of an existing
-// index, or when a shard is remote or missing.
-std::unique_ptr<IndexWriter> OpenIndexWriter(const std::string& dir,
-                                             int shards);
+// index, or when a shard is remote or missing. A new sharded index created
+// with `merge_when_done` is marked for merging when an index run completes
+// (ShardsMergeWhenDone, index/shard_stub.h).
+std::unique_ptr<IndexWriter> OpenIndexWriter(const std::string& dir, int shards,
+                                             bool merge_when_done = false);
 
 // Opens the existing sharded index in `dir`, with the shard count its stub
 // records. IndexWriter::Open calls this for a directory with a stub.

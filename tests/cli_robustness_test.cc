@@ -7,7 +7,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -120,6 +122,60 @@ TEST(CliRobustnessTest, KilledRunResumesToSameIndex) {
   CommandResult resumed_run = RunBidscope(args);
   ASSERT_TRUE(resumed_run.exit_code == 0 || resumed_run.exit_code == 1)
       << resumed_run.err;
+  ExpectSameLines(TermDump(resumed), TermDump(clean));
+}
+
+// Writes `count` short notices, some of them twice (the same bytes under
+// another name) and some reposted with other line breaks, so that a run
+// stores duplicates and merges reposts across shards.
+void WriteNotices(const fs::path& dir, int count) {
+  fs::create_directories(dir / "sub");
+  for (int i = 0; i < count; ++i) {
+    std::string text =
+        "示例市第" + std::to_string(i) +
+        "号采购项目中标公告。\n采购人：示例市公安局。\n中标金额：" +
+        std::to_string(1000 + i) + "元。\n";
+    std::string name = "notice-" + std::to_string(i) + ".txt";
+    std::ofstream(dir / name) << text;
+    if (i % 50 == 0) std::ofstream(dir / "sub" / name) << text;
+    if (i % 70 == 0) {
+      std::string repost = text;
+      std::replace(repost.begin(), repost.end(), '\n', ' ');
+      std::ofstream(dir / "sub" / ("repost-" + name)) << repost;
+    }
+  }
+}
+
+TEST(CliRobustnessTest, KilledShardedBuildResumesToSameIndex) {
+  // Enough files for a new index to be written in shards, merged at the
+  // end of a complete run.
+  testing::TempDir dir;
+  fs::path input = dir.path() / "in";
+  WriteNotices(input, 1200);
+  std::string clean = (dir.path() / "clean").string();
+  std::string resumed = (dir.path() / "resumed").string();
+  std::vector<std::string> common = {
+      "--json", "--jobs", "2", "--commit-every", "20", input.string()};
+
+  std::vector<std::string> args = {"index", "--db", clean};
+  args.insert(args.end(), common.begin(), common.end());
+  CommandResult clean_run = RunBidscope(args);
+  ASSERT_EQ(clean_run.exit_code, 0) << clean_run.err;
+  EXPECT_EQ(RecordsOfType(clean_run.out, "compact").size(), 1u);
+  EXPECT_FALSE(fs::exists(fs::path(clean) / "XAPIANDB"))
+      << "the shards were not merged";
+
+  args[2] = resumed;
+  int seen = KillAfterLines(args, 400);
+  ASSERT_GE(seen, 400);
+  ASSERT_TRUE(fs::exists(fs::path(resumed) / "XAPIANDB"))
+      << "the killed run did not write shards";
+  CommandResult partial = RunBidscope({"search", "--db", resumed, "公安局"});
+  EXPECT_NE(partial.exit_code, 2)
+      << "killed index does not open: " << partial.err;
+  CommandResult resumed_run = RunBidscope(args);
+  ASSERT_EQ(resumed_run.exit_code, 0) << resumed_run.err;
+  EXPECT_FALSE(fs::exists(fs::path(resumed) / "XAPIANDB"));
   ExpectSameLines(TermDump(resumed), TermDump(clean));
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "index/commit_journal.h"
 #include "index/compact.h"
 #include "index/index.h"
 #include "index/shard_stub.h"
@@ -331,6 +332,77 @@ TEST_F(ShardedWriterTest, CompactKeepsLaterOfTwoStates) {
       Searcher::Open(result.output)->ListFileStates();
   ASSERT_EQ(compacted.size(), 1u);
   EXPECT_EQ(compacted[0].doc_id, new_doc.id);
+}
+
+// What a kill between two shard commits leaves: the journal of the
+// commit, and shard 1 with an archive member and the archive's state that
+// shard 0 never received.
+void WriteInterruptedArchive(const std::string& dir, const Document& kept,
+                             const Document& member) {
+  {
+    auto writer = OpenIndexWriter(dir, 2);
+    writer->Put(kept.id, PrepareDocument(kept), "/data/kept.txt");
+    writer->SetFileState(StateFor("/data/kept.txt", kept));
+    writer->Commit();
+  }
+  WriteCommitJournal(dir, {"/data/f.zip", "/data/f.zip#a.txt"});
+  auto shard = IndexWriter::Open((fs::path(dir) / ShardDirName(1)).string());
+  shard->Put(member.id, PrepareDocument(member), "/data/f.zip#a.txt");
+  shard->SetFileState(StateFor("/data/f.zip", member));
+  shard->SetMetadata(kShardCommitSequenceKey, "2");
+  shard->Commit();
+}
+
+TEST_F(ShardedWriterTest, InterruptedCommitIsUndoneFromJournal) {
+  Document kept = DocumentInShard(0, 2, "保留公告");
+  Document member = DocumentInShard(1, 2, "压缩包成员");
+  WriteInterruptedArchive(Dir(), kept, member);
+
+  auto writer = OpenIndexWriter(Dir(), 0);
+  EXPECT_FALSE(HasCommitJournal(Dir()));
+  EXPECT_FALSE(writer->GetFileState("/data/f.zip").has_value());
+  EXPECT_TRUE(writer->GetFileState("/data/kept.txt").has_value());
+  writer.reset();
+
+  auto searcher = Searcher::Open(Dir());
+  EXPECT_FALSE(searcher->Get("/data/f.zip#a.txt").has_value());
+  EXPECT_FALSE(searcher->Get(member.id).has_value());
+  std::optional<Searcher::Stored> stored = searcher->Get("/data/kept.txt");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->document.id, kept.id);
+}
+
+TEST_F(ShardedWriterTest, CommitLeavesNoJournal) {
+  Document doc = MakeDocument("采购公告正文。");
+  auto writer = OpenIndexWriter(Dir(), 2);
+  writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt");
+  writer->SetFileState(StateFor("/data/a.txt", doc));
+  writer->Commit();
+  EXPECT_FALSE(HasCommitJournal(Dir()));
+}
+
+TEST_F(ShardedWriterTest, DamagedJournalIsReported) {
+  OpenIndexWriter(Dir(), 2).reset();
+  std::ofstream(fs::path(Dir()) / kCommitJournalFileName) << "[\"/data/a";
+  try {
+    OpenIndexWriter(Dir(), 0);
+    FAIL() << "a damaged journal was accepted";
+  } catch (const IndexError& e) {
+    EXPECT_NE(std::string(e.what()).find("commit journal is damaged"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(ShardedWriterTest, CompactUndoesInterruptedCommit) {
+  Document kept = DocumentInShard(0, 2, "保留公告");
+  Document member = DocumentInShard(1, 2, "压缩包成员");
+  WriteInterruptedArchive(Dir(), kept, member);
+
+  CompactResult result = CompactIndex(Dir(), {(dir_.path() / "out").string()});
+  EXPECT_EQ(result.documents, 1u);
+  EXPECT_EQ(result.file_states, 1u);
+  EXPECT_FALSE(HasCommitJournal(Dir()));
 }
 
 // Writes documents and their file states in a loop until killed: every
