@@ -21,6 +21,13 @@ Document Unsupported(Format format) {
   return doc;
 }
 
+Document Empty() {
+  Document doc;
+  doc.status = ExtractStatus::kUnsupported;
+  doc.error = "empty file";
+  return doc;
+}
+
 // Runs the extractor for one format. Containers return several documents.
 std::vector<Document> Dispatch(std::string_view bytes, Format format,
                                const ExtractOptions& options, int depth) {
@@ -35,7 +42,7 @@ std::vector<Document> Dispatch(std::string_view bytes, Format format,
     case Format::kDocx:
       return {ExtractDocx(bytes, options)};
     case Format::kText:
-      return {ExtractText(bytes, options)};
+      return {ExtractPlainText(bytes)};
     case Format::kXml:
       return {ExtractXml(bytes, options)};
     case Format::kDoc:
@@ -57,7 +64,7 @@ std::vector<Document> Dispatch(std::string_view bytes, Format format,
     case Format::kJsonLines:
       return ExtractRecords(bytes, format, options);
     default:
-      return {Unsupported(format)};
+      return {bytes.empty() ? Empty() : Unsupported(format)};
   }
 }
 

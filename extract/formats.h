@@ -18,6 +18,10 @@ Document ExtractHtml(std::string_view bytes, const ExtractOptions& options);
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
 Document ExtractText(std::string_view bytes, const ExtractOptions& options);
 
+// Extracts bytes that DetectFormat already found to be plain text, without
+// ExtractText's second detection (a decode of up to 64 KiB).
+Document ExtractPlainText(std::string_view bytes);
+
 // The text content of an XML document; ExtractText routes XML here.
 Document ExtractXml(std::string_view bytes, const ExtractOptions& options);
 

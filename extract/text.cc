@@ -27,7 +27,10 @@ std::string UnixLineEnds(std::string_view text) {
 
 Document ExtractText(std::string_view bytes, const ExtractOptions& options) {
   if (DetectFormat(bytes) == Format::kXml) return ExtractXml(bytes, options);
+  return ExtractPlainText(bytes);
+}
 
+Document ExtractPlainText(std::string_view bytes) {
   Document doc;
   doc.paged = false;
   DecodedText decoded = DecodeToUtf8(bytes);

@@ -69,6 +69,17 @@ TEST(CliExtractTest, MissingFileNamesPathOnStderr) {
       << result.err;
 }
 
+TEST(CliExtractTest, EmptyFileSaysEmpty) {
+  testing::TempDir dir;
+  std::filesystem::path empty = dir.path() / "empty.txt";
+  std::ofstream(empty).close();
+  CommandResult result = RunBidscope({"extract", empty.string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find(empty.string() + ": unsupported: empty file"),
+            std::string::npos)
+      << result.err;
+}
+
 TEST(CliExtractTest, UnknownFlagIsUsageError) {
   CommandResult result = RunBidscope({"search", "--no-such-flag", "x"});
   EXPECT_EQ(result.exit_code, 2);
