@@ -19,10 +19,7 @@ std::vector<Document> Extract(const std::string& path,
   if (module.entry == nullptr) {
     Document doc;
     doc.status = ExtractStatus::kFailed;
-    doc.error = std::string("extraction support is missing: cannot load ") +
-                kFormatsModuleFile + " (" + module.error +
-                "); build bidscope again so that the module is beside the "
-                "bidscope binary";
+    doc.error = MissingModuleError("extraction", kFormatsModuleFile, module);
     docs.push_back(std::move(doc));
     return docs;
   }

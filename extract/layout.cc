@@ -16,6 +16,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "extract/code_points.h"
+
 namespace bidscope {
 namespace {
 
@@ -81,20 +83,6 @@ int CodePointCount(std::string_view s) {
   return count;
 }
 
-// Han ideographs, CJK punctuation, kana and full-width forms: scripts
-// written without spaces between words.
-bool IsCjk(UChar32 c) {
-  if (c < 0x2E80) return false;
-  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)) {
-    return true;
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(c, &status);
-  return U_SUCCESS(status) &&
-         (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
-          script == USCRIPT_KATAKANA);
-}
-
 double Median(std::vector<double> values) {
   if (values.empty()) return 0;
   std::nth_element(values.begin(), values.begin() + values.size() / 2,
@@ -120,7 +108,9 @@ bool OverlapsVertically(const Item& a, const Item& b) {
 // glyph that are not word boundaries.
 std::string JoinSeparator(const std::string& before, const std::string& after,
                           bool space) {
-  if (IsCjk(LastCodePoint(before)) && IsCjk(FirstCodePoint(after))) return "";
+  if (IsCjkCodePoint(LastCodePoint(before)) &&
+      IsCjkCodePoint(FirstCodePoint(after)))
+    return "";
   return space ? " " : "";
 }
 
@@ -453,8 +443,8 @@ std::string LayoutPageText(const std::vector<LayoutBox>& boxes) {
     item.size = box.font_size > 0 ? box.font_size : item.bottom - item.top;
     item.text = box.text;
     item.space_after = box.space_after;
-    item.single_glyph =
-        CodePointCount(box.text) == 1 && IsCjk(FirstCodePoint(box.text));
+    item.single_glyph = CodePointCount(box.text) == 1 &&
+                        IsCjkCodePoint(FirstCodePoint(box.text));
     items.push_back(std::move(item));
   }
   return Cut(GroupVerticalText(std::move(items)), 0);

@@ -53,4 +53,12 @@ LoadedModule LoadModule(const char* file, const char* symbol) {
   return module;
 }
 
+std::string MissingModuleError(const char* support, const char* file,
+                               const LoadedModule& module) {
+  return std::string(support) + " support is missing: cannot load " + file +
+         " (" + module.error +
+         "); build bidscope again so that the module is beside the bidscope "
+         "binary";
+}
+
 }  // namespace bidscope

@@ -19,6 +19,11 @@ struct LoadedModule {
 // programs that live in another folder. Never throws.
 LoadedModule LoadModule(const char* file, const char* symbol);
 
+// Returns the error for a module that did not load, such as "PDF support
+// is missing: cannot load bidscope-pdf.so (...)", with what to do next.
+std::string MissingModuleError(const char* support, const char* file,
+                               const LoadedModule& module);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_EXTRACT_MODULE_LOADER_H_

@@ -12,10 +12,7 @@ OcrResult RecognizeImage(const GrayImage& image, const std::string& languages) {
       LoadModule(kOcrModuleFile, kOcrModuleEntrySymbol);
   OcrResult result;
   if (module.entry == nullptr) {
-    result.error = std::string("OCR support is missing: cannot load ") +
-                   kOcrModuleFile + " (" + module.error +
-                   "); build bidscope again so that the module is beside the "
-                   "bidscope binary";
+    result.error = MissingModuleError("OCR", kOcrModuleFile, module);
     return result;
   }
   reinterpret_cast<OcrModuleEntry>(module.entry)(image, languages, &result);

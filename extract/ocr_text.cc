@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "extract/code_points.h"
 #include "extract/ocr.h"
 
 namespace bidscope {
@@ -18,18 +19,6 @@ constexpr double kTraditionalShare = 0.1;
 // Only this many bytes of a sample are converted.
 constexpr size_t kMaxSampleBytes = 8192;
 
-bool IsCjk(UChar32 c) {
-  if (c < 0x2E80) return false;
-  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF)) {
-    return true;
-  }
-  UErrorCode status = U_ZERO_ERROR;
-  UScriptCode script = uscript_getScript(c, &status);
-  return U_SUCCESS(status) &&
-         (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
-          script == USCRIPT_KATAKANA);
-}
-
 std::vector<UChar32> CodePoints(std::string_view text) {
   std::vector<UChar32> out;
   for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
@@ -38,14 +27,6 @@ std::vector<UChar32> CodePoints(std::string_view text) {
     out.push_back(c < 0 ? 0xFFFD : c);
   }
   return out;
-}
-
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buffer[4];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
-  if (!error) out.append(buffer, length);
 }
 
 }  // namespace
@@ -58,12 +39,13 @@ std::string RemoveSpacesBetweenCjk(std::string_view text) {
       size_t next = i;
       while (next < chars.size() && chars[next] == ' ') ++next;
       size_t previous = i - 1;
-      if (next < chars.size() && IsCjk(chars[previous]) && IsCjk(chars[next])) {
+      if (next < chars.size() && IsCjkCodePoint(chars[previous]) &&
+          IsCjkCodePoint(chars[next])) {
         i = next - 1;
         continue;
       }
     }
-    AppendUtf8(out, chars[i]);
+    AppendCodePoint(out, chars[i]);
   }
   return out;
 }

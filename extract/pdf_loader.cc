@@ -15,10 +15,7 @@ Document ExtractPdf(std::string_view bytes, const ExtractOptions& options) {
   if (module.entry == nullptr) {
     doc.format = Format::kPdf;
     doc.status = ExtractStatus::kFailed;
-    doc.error = std::string("PDF support is missing: cannot load ") +
-                kPdfModuleFile + " (" + module.error +
-                "); build bidscope again so that the module is beside the "
-                "bidscope binary";
+    doc.error = MissingModuleError("PDF", kPdfModuleFile, module);
     return doc;
   }
   reinterpret_cast<PdfModuleEntry>(module.entry)(bytes, options, &doc);

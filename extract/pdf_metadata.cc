@@ -13,6 +13,8 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include "extract/code_points.h"
+
 namespace bidscope {
 namespace {
 
@@ -28,20 +30,12 @@ constexpr std::array<char16_t, 33> kPdfDocHigh = {
 constexpr std::array<char16_t, 8> kPdfDocLow = {0x02D8, 0x02C7, 0x02C6, 0x02D9,
                                                 0x02DD, 0x02DB, 0x02DA, 0x02DC};
 
-void AppendUtf8(std::string& out, UChar32 c) {
-  char buffer[4];
-  int32_t length = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
-  if (!error) out.append(buffer, length);
-}
-
 std::string Utf16ToUtf8(std::u16string_view units) {
   std::string out;
   for (size_t i = 0; i < units.size();) {
     UChar32 c;
     U16_NEXT(units.data(), i, units.size(), c);
-    AppendUtf8(out, U_IS_SURROGATE(c) ? 0xFFFD : c);
+    AppendCodePoint(out, U_IS_SURROGATE(c) ? 0xFFFD : c);
   }
   return out;
 }
@@ -103,7 +97,7 @@ std::string DecodePdfDocEncoding(std::string_view bytes) {
     if (byte >= 0x18 && byte <= 0x1F) c = kPdfDocLow[byte - 0x18];
     if (byte >= 0x80 && byte <= 0xA0) c = kPdfDocHigh[byte - 0x80];
     if (byte == 0x7F || byte == 0xAD) c = 0xFFFD;
-    AppendUtf8(out, c);
+    AppendCodePoint(out, c);
   }
   return out;
 }
