@@ -41,6 +41,11 @@ std::u16string ShortName(const std::u16string& name) {
 
 constexpr size_t kMaxNameUnits = 12;
 
+// Packs the two code units of `text` at `i` as (first << 16) | second.
+uint32_t NameStart(std::u16string_view text, size_t i) {
+  return (static_cast<uint32_t>(text[i]) << 16) | text[i + 1];
+}
+
 // Ethnic group names that autonomous divisions carry before 族, so that
 // 酉阳土家族苗族自治县 is also found as 酉阳县 and 酉阳, and
 // 延边朝鲜族自治州 as 延边州 and 延边.
@@ -159,6 +164,7 @@ const RegionTable& RegionTable::Default() {
 void RegionTable::AddName(const std::u16string& name, int index,
                           bool short_form) {
   names_[name].push_back(short_form ? -1 - index : index);
+  if (name.size() >= 2) name_starts_.insert(NameStart(name, 0));
 }
 
 // True when a name that is only a county's short form runs on into an
@@ -180,13 +186,18 @@ std::vector<RegionTable::Mention> RegionTable::FindMentions(
     std::string_view text) const {
   icu::UnicodeString normalized = fields_internal::NormalizeForFields(text);
   std::u16string s(normalized.getBuffer(), normalized.length());
+  std::u16string_view view(s);
   std::vector<Mention> mentions;
 
   // Take the longest name at each position, then continue after it.
   for (size_t i = 0; i < s.size();) {
+    if (i + 2 > s.size() || !name_starts_.contains(NameStart(view, i))) {
+      ++i;
+      continue;
+    }
     size_t matched = 0;
     for (size_t n = std::min(kMaxNameUnits, s.size() - i); n >= 2; --n) {
-      auto found = names_.find(s.substr(i, n));
+      auto found = names_.find(view.substr(i, n));
       if (found == names_.end()) continue;
       if (IsOrganWord(found->second, s, i + n)) continue;
       Mention mention;

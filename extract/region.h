@@ -3,9 +3,13 @@
 #ifndef BIDSCOPE_EXTRACT_REGION_H_
 #define BIDSCOPE_EXTRACT_REGION_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace bidscope {
@@ -60,10 +64,24 @@ class RegionTable {
                    size_t end) const;
   Region ToRegion(int entry) const;
 
+  // Hash of a name, which lets names_ be searched by a view into a text.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::u16string_view name) const {
+      return std::hash<std::u16string_view>{}(name);
+    }
+  };
+
   std::vector<Entry> entries_;
   // Full and short names to entry indexes. A short form is marked by a
   // negative index (-1 - index).
-  std::unordered_map<std::u16string, std::vector<int>> names_;
+  std::unordered_map<std::u16string, std::vector<int>, NameHash,
+                     std::equal_to<>>
+      names_;
+  // The first two code units of every name, packed as (first << 16) |
+  // second. Most positions of a text start no name, and this set rules
+  // them out with one lookup instead of one per name length.
+  std::unordered_set<uint32_t> name_starts_;
   std::string load_error_;
 };
 
