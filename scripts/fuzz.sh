@@ -2,7 +2,8 @@
 # Builds the libFuzzer targets with clang, AddressSanitizer and UBSan, runs
 # the unit tests in that build, then runs each fuzz target for FUZZ_SECONDS
 # (default 60) seeded from corpus-sample/documents/ (and, for the query
-# parser, corpus-sample/queries.tsv). A crash fails the script and
+# parser, corpus-sample/queries.tsv; for a target with a folder in
+# fuzz/seeds/, the files in it). A crash fails the script and
 # leaves the input in the work folder it names.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +28,10 @@ for target in "$build_dir"/fuzz/*_fuzz; do
   seeds="$work/$name-seeds"
   mkdir -p "$seeds"
   cp "$root"/corpus-sample/documents/* "$seeds"/
+  # Targets whose input is not a document have seeds of their own.
+  if [[ -d $root/fuzz/seeds/$name ]]; then
+    cp "$root/fuzz/seeds/$name"/* "$seeds"/
+  fi
   # The query parser also starts from the queries of the sample searches.
   if [[ $name == query_fuzz ]]; then
     tail -n +2 "$root/corpus-sample/queries.tsv" | cut -f1 |
