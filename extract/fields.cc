@@ -1,5 +1,7 @@
 #include "extract/fields.h"
 
+#include <optional>
+
 #include "extract/notice_type.h"
 
 namespace bidscope {
@@ -38,8 +40,27 @@ std::string DefaultCurrency(const std::string& text) {
   return taiwan && !mainland ? "TWD" : "CNY";
 }
 
+// Returns the date column of a scraped record as its published date, which
+// the record's text often leaves out, or nothing for other documents.
+std::optional<DateValue> RecordDate(const Document& doc) {
+  if (doc.format != Format::kRecord || doc.metadata.created.empty()) {
+    return std::nullopt;
+  }
+  DateValue published;
+  published.kind = "published";
+  published.value = doc.metadata.created;
+  auto raw = doc.metadata.extra.find("date");
+  published.raw =
+      raw == doc.metadata.extra.end() ? published.value : raw->second;
+  return published;
+}
+
+// Finds the dates of every page. A record's own date comes first, so date
+// filters and sorting use it, and it gives its year to dates without one.
 void FindDatesInPages(const Document& doc, Fields& fields) {
+  std::optional<DateValue> record_date = RecordDate(doc);
   std::vector<DateValue> dated;
+  if (record_date) dated.push_back(*record_date);
   std::vector<std::string> warnings;
   int missing_years = 0;
   for (const Page& page : doc.pages) {
@@ -63,6 +84,7 @@ void FindDatesInPages(const Document& doc, Fields& fields) {
     }
     return;
   }
+  if (record_date) fields.dates.push_back(*record_date);
   for (const Page& page : doc.pages) {
     for (DateValue& d :
          FindDates(page.text, page.number, options, &fields.warnings)) {

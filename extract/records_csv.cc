@@ -47,13 +47,21 @@ RecordSet ReadCsvRecords(std::string_view text) {
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
 
-    // A short row is padded, as spreadsheets write trailing empty cells
-    // as nothing; a long row means broken quoting and is skipped.
+    // A short row is kept with its missing cells empty, as spreadsheets
+    // write trailing empty cells as nothing, but it is reported because a
+    // broken line looks the same. A long row means broken quoting and is
+    // skipped.
     if (row.cells.size() > names.size()) {
       set.warnings.push_back(
           fmt::format("line {}: {} fields where the header has {}; skipped",
                       row.line, row.cells.size(), names.size()));
       continue;
+    }
+    if (row.cells.size() < names.size()) {
+      set.warnings.push_back(fmt::format(
+          "line {}: {} {} where the header has {}; the others are empty",
+          row.line, row.cells.size(),
+          row.cells.size() == 1 ? "field" : "fields", names.size()));
     }
     RecordFields fields;
     for (size_t c = 0; c < row.cells.size(); ++c) {

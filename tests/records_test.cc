@@ -10,6 +10,7 @@
 
 #include "extract/csv_parser.h"
 #include "extract/extract.h"
+#include "extract/fields.h"
 #include "extract/formats.h"
 #include "extract/records_date.h"
 #include "extract/records_html.h"
@@ -208,6 +209,50 @@ TEST(RecordsTest, WarnsOnMalformedCsvLines) {
   EXPECT_EQ(docs[0].warnings[0], "line 3: text after a closing quote");
   EXPECT_EQ(docs[0].warnings[1],
             "line 4: 3 fields where the header has 2; skipped");
+}
+
+TEST(RecordsTest, KeepsShortCsvRowsWithWarning) {
+  std::string csv =
+      "title,date,body\n"
+      "好,2022-01-05,正文一\n"
+      "追加一行：更正公告。\n";
+  std::vector<Document> docs =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+
+  EXPECT_EQ(Titles(docs),
+            (std::vector<std::string>{"好", "追加一行：更正公告。"}));
+  ASSERT_EQ(docs[0].warnings.size(), 1u);
+  EXPECT_EQ(docs[0].warnings[0],
+            "line 3: 1 field where the header has 3; the others are empty");
+}
+
+TEST(RecordsTest, DateColumnIsPublishedDate) {
+  std::string csv =
+      "url,title,date,text\n"
+      "http://example.org/1,示例采购公告,2024-05-20,采购办公设备一批。\n";
+  std::vector<Document> docs =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 2u);
+
+  Fields fields = ExtractFields(docs[1]);
+  ASSERT_FALSE(fields.dates.empty());
+  EXPECT_EQ(fields.dates[0].kind, "published");
+  EXPECT_EQ(fields.dates[0].value, "2024-05-20");
+  EXPECT_EQ(fields.dates[0].raw, "2024-05-20");
+}
+
+TEST(RecordsTest, DateColumnGivesYearToText) {
+  std::string csv =
+      "title,date,text\n"
+      "示例采购公告,2024-05-20,投标截止时间：12月31日。\n";
+  std::vector<Document> docs =
+      ExtractRecords(csv, Format::kCsv, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 2u);
+
+  Fields fields = ExtractFields(docs[1]);
+  ASSERT_EQ(fields.dates.size(), 2u);
+  EXPECT_EQ(fields.dates[0].value, "2024-05-20");
+  EXPECT_EQ(fields.dates[1].value, "2024-12-31");
 }
 
 TEST(RecordsTest, ReadsJsonShapes) {
