@@ -333,6 +333,12 @@ Snippet MakeSnippet(const Document& doc,
     size_t lead =
         snippet_chars > match_chars ? (snippet_chars - match_chars) / 3 : 0;
     begin = BackChars(text, first.begin, lead);
+    // Start after a Latin word or number that the cut would split.
+    while (begin < first.begin && begin > 0 && IsAsciiAlnum(text[begin]) &&
+           IsAsciiAlnum(text[begin - 1])) {
+      ++begin;
+    }
+    while (begin < first.begin && text[begin] == ' ') ++begin;
   }
   Snippet snippet = CutText(text, begin, snippet_chars, spans);
   if (doc.paged) snippet.page = choice.page->number;

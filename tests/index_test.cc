@@ -346,6 +346,16 @@ TEST(SnippetTest, HighlightsWholeMatchInOriginalText) {
   EXPECT_EQ(snippet.text, "採購輿情監測服務，預算金");
 }
 
+TEST(SnippetTest, StartsAfterCutLatinWord) {
+  Document doc = MakeDocument(
+      {"Request for quotation: public opinion monitoring of social media."});
+  std::vector<MatchPattern> patterns = {
+      {MatchPattern::Kind::kStem, "Zmonitor"}};
+  // Without the rule the snippet would start inside "opinion".
+  Snippet snippet = MakeSnippet(doc, patterns, 30);
+  EXPECT_EQ(snippet.text.rfind("monitoring", 0), 0u) << snippet.text;
+}
+
 TEST(SnippetTest, ValidUtf8AtEveryLength) {
   std::string text;
   for (int i = 0; i < 20; ++i) text += "招標公告 Budget ①號 \xF0\x9F\x93\x84 ";
