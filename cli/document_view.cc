@@ -31,13 +31,14 @@ void PrintFields(const Fields& fields, bool color) {
   field("agency", fields.agency);
   for (const Supplier& supplier : fields.suppliers) {
     std::string text = supplier.name;
-    if (!supplier.credit_code.empty()) text += " (" + supplier.credit_code + ")";
+    if (!supplier.credit_code.empty())
+      text += " (" + supplier.credit_code + ")";
     field("supplier", text);
   }
   for (const Amount& amount : fields.amounts) {
     field(amount.kind + " amount", amount.value + " " + amount.currency +
-                                       " (page " +
-                                       std::to_string(amount.page) + ")");
+                                       " (page " + std::to_string(amount.page) +
+                                       ")");
   }
   for (const DateValue& date : fields.dates) {
     field(date.kind + " date",
@@ -56,6 +57,13 @@ void PrintFields(const Fields& fields, bool color) {
 
 void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
                    bool color, const Fields* fields) {
+  PrintDocumentHead(doc, paths, color, fields);
+  PrintPages(doc, color);
+}
+
+void PrintDocumentHead(const Document& doc,
+                       const std::vector<std::string>& paths, bool color,
+                       const Fields* fields) {
   const Metadata& m = doc.metadata;
   auto field = [&](const char* name, const std::string& value) {
     if (!value.empty()) std::cout << Bold(name, color) << ": " << value << '\n';
@@ -78,7 +86,9 @@ void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
   field("pages", std::to_string(doc.pages.size()));
   for (const std::string& warning : doc.warnings) field("warning", warning);
   if (fields != nullptr) PrintFields(*fields, color);
+}
 
+void PrintPages(const Document& doc, bool color) {
   for (const Page& page : doc.pages) {
     std::string heading = "--- page " + std::to_string(page.number) + " (" +
                           std::string(TextOriginName(page.origin));

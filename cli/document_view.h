@@ -21,6 +21,14 @@ nlohmann::json DocumentView(const Document& doc,
 void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
                    bool color, const Fields* fields = nullptr);
 
+// Prints what PrintDocument prints before the pages.
+void PrintDocumentHead(const Document& doc,
+                       const std::vector<std::string>& paths, bool color,
+                       const Fields* fields = nullptr);
+
+// Prints the text page by page, each under a heading naming its source.
+void PrintPages(const Document& doc, bool color);
+
 // Prints the procurement fields, one "name: value" line each.
 void PrintFields(const Fields& fields, bool color);
 

@@ -1,4 +1,7 @@
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/document_display.h"
@@ -23,6 +26,27 @@ int RunShowCommand(const ShowCommandOptions& options) {
   std::optional<Searcher::Stored> stored = searcher->Get(options.target);
   if (!stored) stored = searcher->Get(AbsolutePath(options.target));
   if (!stored) {
+    // A file that gave no document (failed, encrypted, unsupported) is
+    // known by its path, or by a prefix of its bytes' id that no other
+    // such file shares, with the reason.
+    std::string absolute = AbsolutePath(options.target);
+    std::optional<FileState> by_path;
+    std::vector<FileState> by_id;
+    for (FileState& state : searcher->ListFileStates()) {
+      if (state.path == absolute) {
+        by_path = std::move(state);
+      } else if (!state.doc_id.empty() &&
+                 state.doc_id.starts_with(options.target)) {
+        by_id.push_back(std::move(state));
+      }
+    }
+    if (!by_path && by_id.size() == 1) by_path = std::move(by_id[0]);
+    if (by_path) {
+      std::string status_reason = by_path->status;
+      if (!by_path->reason.empty()) status_reason += ": " + by_path->reason;
+      PrintError(by_path->path, "no document in " + options.db, status_reason);
+      return 1;
+    }
     PrintError(options.target, "not found",
                "no document has this id, id prefix or path in " + options.db);
     return 1;
@@ -45,8 +69,10 @@ int RunShowCommand(const ShowCommandOptions& options) {
     if (options.pinyin) view["pinyin"] = NamePinyinToJson(names);
     std::cout << DumpJson(view) << '\n';
   } else {
+    bool color = StdoutIsTerminal();
+    PrintDocumentHead(shown, stored->paths, color, shown_fields);
     if (options.pinyin) PrintNamePinyin(names);
-    PrintDocument(shown, stored->paths, StdoutIsTerminal(), shown_fields);
+    PrintPages(shown, color);
   }
   return 0;
 }

@@ -315,6 +315,18 @@ TEST_F(TranslationTest, ShowPinyinIncludesTitle) {
       << show.out;
 }
 
+TEST_F(TranslationTest, ShowPinyinFollowsMetadata) {
+  CommandResult show =
+      RunBidscope({"show", "--db", db_, "--pinyin", notice_.string()});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  size_t id = show.out.find("id: ");
+  size_t pinyin = show.out.find("Pinyin:");
+  size_t page = show.out.find("--- page ");
+  ASSERT_NE(pinyin, std::string::npos) << show.out;
+  EXPECT_LT(id, pinyin) << show.out;
+  EXPECT_LT(pinyin, page) << show.out;
+}
+
 TEST_F(TranslationTest, SearchSnippetInTraditional) {
   CommandResult search = RunBidscope(
       {"search", "--db", db_, "--json", "--script", "hant", "软件"});
