@@ -107,16 +107,7 @@ int IndexRun::Run() {
   if (options_.json) {
     PrintJsonLine("summary", summary);
   } else {
-    std::cout << "bidscope index: " << summary["files"].get<int>()
-              << " files: " << summary["indexed"].get<int>() << " indexed, "
-              << summary["unchanged"].get<int>() << " unchanged, "
-              << summary["duplicate"].get<int>() << " duplicate, "
-              << summary["failed"].get<int>() << " failed, "
-              << summary["encrypted"].get<int>() << " encrypted, "
-              << summary["unsupported"].get<int>() << " unsupported, "
-              << summary["skipped"].get<int>() << " skipped, "
-              << summary["removed"].get<int>() << " removed; "
-              << summary["documents"].get<int64_t>() << " documents in "
+    std::cout << "bidscope index: " << RunSummaryLine(summary) << " "
               << options_.db << '\n';
   }
   signal(SIGINT, SIG_DFL);
@@ -306,7 +297,6 @@ void IndexRun::Apply(const InputFile& file, FileOutcome& outcome) {
   writer_.SetFileState(state);
   NoteChange();
   Finish(std::move(record), file.size);
-  if (options_.strict && IsFailure(records_.back().status)) g_interrupted = 1;
 }
 
 void IndexRun::StoreOwnDocument(ExtractedDocument& doc, const std::string& path,
@@ -355,6 +345,11 @@ void IndexRun::Finish(FileRecord record, int64_t bytes) {
   if (failed) PrintError(record.path, record.status, record.reason);
   if (progress_) progress_->Update(bytes, failed);
   records_.push_back(std::move(record));
+  // --strict stops the run as SIGINT does, also when this was the last file.
+  if (options_.strict && failed) {
+    g_interrupted = 1;
+    interrupted_ = true;
+  }
 }
 
 void IndexRun::Commit() {
@@ -369,6 +364,7 @@ void IndexRun::NoteChange() {
 json IndexRun::Summary(double seconds) const {
   json summary = {{"files", records_.size()},
                   {"documents", documents_written_},
+                  {"index_documents", writer_.DocumentCount()},
                   {"elapsed_seconds", seconds},
                   {"interrupted", interrupted_},
                   {"failed_by_reason", failure_kinds_}};

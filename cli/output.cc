@@ -21,6 +21,13 @@ void PrintJsonLine(std::string_view type, const nlohmann::json& data) {
 
 void PrintError(std::string_view subject, std::string_view what,
                 std::string_view why) {
+  if (!subject.empty() && why.size() > subject.size() + 2 &&
+      why.substr(0, subject.size()) == subject &&
+      why.substr(subject.size(), 2) == ": ") {
+    why.remove_prefix(subject.size() + 2);
+  }
+  if (!what.empty() && why.substr(0, what.size()) == what) what = {};
+
   std::string line = "bidscope: ";
   if (!subject.empty()) {
     line += subject;
@@ -28,12 +35,33 @@ void PrintError(std::string_view subject, std::string_view what,
   }
   line += what;
   if (!why.empty()) {
-    line += ": ";
+    if (!what.empty()) line += ": ";
     line += why;
   }
   line += '\n';
   std::cout.flush();
   std::fputs(line.c_str(), stderr);
+}
+
+std::string RunSummaryLine(const nlohmann::json& summary) {
+  auto count = [&](const char* key) { return summary.value(key, int64_t{0}); };
+  auto counted = [&](const char* key, const char* noun) {
+    int64_t n = count(key);
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+  };
+  std::string line = counted("files", "file") + ": ";
+  const char* statuses[] = {"indexed",   "unchanged",   "duplicate", "failed",
+                            "encrypted", "unsupported", "skipped",   "removed"};
+  for (size_t i = 0; i < std::size(statuses); ++i) {
+    if (i > 0) line += ", ";
+    line += std::to_string(count(statuses[i])) + " " + statuses[i];
+  }
+  line += "; " + counted("documents", "document") + " written";
+  // Reports of older runs have no index count.
+  if (summary.contains("index_documents")) {
+    line += ", " + std::to_string(count("index_documents")) + " in the index";
+  }
+  return line;
 }
 
 namespace {

@@ -21,9 +21,15 @@ std::string DumpJson(const nlohmann::json& value);
 void PrintJsonLine(std::string_view type, const nlohmann::json& data);
 
 // Prints "bidscope: SUBJECT: WHAT: WHY" on stderr. An empty subject or why
-// is left out.
+// is left out. Errors from the index and extract libraries name their file
+// themselves, so a why that starts with "SUBJECT: " loses that prefix, and
+// WHAT is left out when the rest of why starts with it.
 void PrintError(std::string_view subject, std::string_view what,
                 std::string_view why);
+
+// Formats the summary record of an index run as "3 files: 2 indexed, ...,
+// 0 removed; 2 documents written, 5 in the index".
+std::string RunSummaryLine(const nlohmann::json& summary);
 
 // ANSI styling, applied only when `enabled` (stdout is a terminal).
 std::string Bold(std::string_view text, bool enabled);

@@ -40,7 +40,7 @@ int RunReportCommand(const ReportCommandOptions& options) {
       if (options.json) {
         std::cout << line << '\n';
       } else {
-        std::cout << "summary: " << DumpJson(data) << '\n';
+        std::cout << "summary: " << RunSummaryLine(data) << '\n';
       }
     }
   }

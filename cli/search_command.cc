@@ -174,6 +174,7 @@ int RunSearchCommand(const SearchCommandOptions& options) {
     PrintJsonLine("summary", {{"query", options.query},
                               {"expanded_query", query},
                               {"total_estimate", result.total_estimate},
+                              {"total_exact", result.total_exact},
                               {"returned", result.hits.size()},
                               {"offset", options.offset},
                               {"elapsed_ms", ms}});
@@ -182,8 +183,8 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   } else {
     uint64_t total = result.total_estimate;
     std::string count =
-        total == 1 ? "1 matching document"
-                   : "about " + std::to_string(total) + " matching documents";
+        std::to_string(total) + " matching document" + (total == 1 ? "" : "s");
+    if (!result.total_exact) count = "about " + count;
     std::cout << Dim(count, color) << '\n';
   }
   return result.hits.empty() ? 1 : 0;

@@ -101,6 +101,9 @@ class IndexWriter {
                            const std::string& value) = 0;
   virtual std::string GetMetadata(const std::string& key) const = 0;
 
+  // Returns the number of documents, counting those not committed yet.
+  virtual uint64_t DocumentCount() const = 0;
+
   // Makes everything written so far durable and visible to readers.
   virtual void Commit() = 0;
 };
@@ -200,6 +203,9 @@ struct Hit {
 
 struct SearchResult {
   uint64_t total_estimate = 0;
+  // True when Xapian's bounds on the match count are equal, so that
+  // total_estimate is the count.
+  bool total_exact = false;
   std::vector<Hit> hits;
 };
 

@@ -2,7 +2,9 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
+#include <system_error>
 #include <utility>
 
 #include "index/document_builder.h"
@@ -141,6 +143,11 @@ class XapianIndexWriter : public IndexWriter {
                  [&] { return db_.get_metadata(kUserMetadataPrefix + key); });
   }
 
+  uint64_t DocumentCount() const override {
+    return Guard("counting documents",
+                 [&] { return static_cast<uint64_t>(db_.get_doccount()); });
+  }
+
   void Commit() override {
     Guard("committing", [&] { db_.commit(); });
   }
@@ -187,6 +194,11 @@ class XapianIndexWriter : public IndexWriter {
 
 std::unique_ptr<IndexWriter> IndexWriter::Open(const std::string& dir) {
   if (IsShardedIndex(dir)) return OpenShardedIndexWriter(dir);
+  // Xapian creates the index folder but not its parents. An error here
+  // shows up as Xapian's own when it creates the folder.
+  std::filesystem::path parent = std::filesystem::path(dir).parent_path();
+  std::error_code ignored;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
     RecordTermScheme(db, dir);

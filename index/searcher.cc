@@ -103,6 +103,8 @@ class XapianSearcher : public Searcher {
                            static_cast<Xapian::doccount>(options.limit));
       SearchResult result;
       result.total_estimate = mset.get_matches_estimated();
+      result.total_exact =
+          mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         result.hits.push_back(MakeHit(it, parsed, options));
       }

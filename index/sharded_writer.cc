@@ -203,6 +203,15 @@ class ShardedIndexWriter : public IndexWriter {
     return snapshots_[0].GetMetadata(key);
   }
 
+  uint64_t DocumentCount() const override {
+    uint64_t count = 0;
+    for (const std::unique_ptr<ShardWorker>& worker : workers_) {
+      worker->Wait(
+          [&](IndexWriter& writer) { count += writer.DocumentCount(); });
+    }
+    return count;
+  }
+
   void Commit() override {
     // The journal is durable before the first shard commits, and goes
     // once the last has. A commit that fails leaves it for the next writer.

@@ -211,5 +211,55 @@ TEST_F(CliIndexTest, HumanOutputKeepsErrorsOnStderr) {
   EXPECT_NE(run.out.find("4 files"), std::string::npos) << run.out;
 }
 
+TEST_F(CliIndexTest, CreatesMissingParentFolders) {
+  db_ = (dir_.path() / "cases" / "2026" / "idx").string();
+  CommandResult run = Index();
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(Hits("舆情监测"), 1);
+}
+
+TEST_F(CliIndexTest, MissingIndexReportedOnce) {
+  std::string missing = (dir_.path() / "no-such-index").string();
+  CommandResult run = RunBidscope({"search", "--db", missing, "采购"});
+  EXPECT_EQ(run.exit_code, 2);
+  std::string expected =
+      "bidscope: " + missing + ": cannot open the index for reading: ";
+  EXPECT_EQ(run.err.rfind(expected, 0), 0u) << run.err;
+  EXPECT_EQ(run.err.find("cannot open"), run.err.rfind("cannot open"))
+      << run.err;
+}
+
+TEST_F(CliIndexTest, StrictStopsAtLastFile) {
+  WriteText(input_ / "z-broken.pdf", "%PDF-1.4\ntrailer");
+  CommandResult run = Index({"--strict", "--jobs", "1"});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << run.out;
+  EXPECT_EQ(summary[0]["interrupted"], true);
+  EXPECT_EQ(summary[0]["failed"], 1);
+}
+
+TEST_F(CliIndexTest, SummaryCountsWholeIndex) {
+  ASSERT_EQ(Index().exit_code, 0);
+  CommandResult rerun = Index();
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  std::vector<nlohmann::json> summary = RecordsOfType(rerun.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << rerun.out;
+  EXPECT_EQ(summary[0]["documents"], 0);
+  EXPECT_EQ(summary[0]["index_documents"], 2);
+}
+
+TEST_F(CliIndexTest, ShowExplainsFailedFile) {
+  WriteText(input_ / "broken.pdf", "%PDF-1.4\ntrailer");
+  Index();
+  std::string broken = (input_ / "broken.pdf").string();
+  CommandResult show_run = RunBidscope({"show", "--db", db_, broken});
+  EXPECT_EQ(show_run.exit_code, 1);
+  EXPECT_NE(
+      show_run.err.find(broken + ": no document in " + db_ + ": failed: "),
+      std::string::npos)
+      << show_run.err;
+}
+
 }  // namespace
 }  // namespace bidscope
