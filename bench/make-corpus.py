@@ -422,6 +422,18 @@ def main():
         parser.error(f"MANIFEST.tsv not found in {args.shared_corpus}; "
                      "pass --shared-corpus")
 
+    # A worker whose initializer fails is replaced by another that fails the
+    # same way, so multiprocessing.Pool would retry forever: check first.
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        sys.exit("make-corpus.py: the reportlab module is missing for "
+                 f"{sys.executable}; install python3-reportlab and run the "
+                 "script as bench/make-corpus.py (it runs /usr/bin/python3)")
+    if not os.path.isfile(CJK_FONT_FILE):
+        sys.exit(f"make-corpus.py: font {CJK_FONT_FILE} not found; "
+                 "install fonts-wqy-zenhei")
+
     sources = load_sources(args.shared_corpus)
     if not sources:
         sys.exit(f"make-corpus.py: no usable text in {args.shared_corpus}")
