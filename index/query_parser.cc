@@ -194,11 +194,12 @@ struct PositionedTerm {
 };
 
 // Builds the positional terms of normalised text, as GenerateTerms would
-// place them in a document, and the bigram terms of its Han runs.
-std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
-                                          const std::string& prefix,
-                                          bool wildcard,
-                                          std::vector<Xapian::Query>* bigrams) {
+// place them in a document. `required` receives the terms that the phrase
+// implies and that have no positions: the bigrams of its Han runs and its
+// whole codes.
+std::vector<PositionedTerm> PositionTerms(
+    const std::vector<Token>& tokens, const std::string& prefix, bool wildcard,
+    std::vector<Xapian::Query>* required) {
   std::vector<PositionedTerm> terms;
   Xapian::termpos pos = 0;
   for (size_t t = 0; t < tokens.size(); ++t) {
@@ -209,8 +210,8 @@ std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
       for (size_t i = 0; i < chars.size(); ++i) {
         terms.push_back({Xapian::Query(prefix + std::string(chars[i])), pos++});
         if (i + 1 < chars.size()) {
-          bigrams->emplace_back(prefix + std::string(chars[i]) +
-                                std::string(chars[i + 1]));
+          required->emplace_back(prefix + std::string(chars[i]) +
+                                 std::string(chars[i + 1]));
         }
       }
       continue;
@@ -223,6 +224,12 @@ std::vector<PositionedTerm> PositionTerms(const std::vector<Token>& tokens,
                          kMaxWildcardExpansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
            pos, true});
+    } else if (token.parts.size() > 1) {
+      required->emplace_back(term);
+      for (size_t i = 0; i < token.parts.size(); ++i) {
+        terms.push_back({Xapian::Query(prefix + std::string(token.parts[i])),
+                         pos + static_cast<Xapian::termpos>(i)});
+      }
     } else {
       terms.push_back({Xapian::Query(term), pos});
     }
@@ -280,19 +287,27 @@ std::optional<Xapian::Query> TextQuery(const std::string& raw,
                                   : MatchPattern::Kind::kSubstring,
                          text});
   }
-  // Two Han characters alone are one bigram term.
+  // Two Han characters alone are one bigram term, and a word or code alone
+  // is its own term.
   if (tokens.size() == 1 && tokens[0].kind == TokenKind::kHan &&
       SplitCharacters(tokens[0].text).size() == 2) {
     return Xapian::Query(prefix + std::string(tokens[0].text));
   }
-  std::vector<Xapian::Query> bigrams;
+  if (tokens.size() == 1 && tokens[0].kind == TokenKind::kWord && !wildcard) {
+    return Xapian::Query(prefix + std::string(tokens[0].text));
+  }
+  std::vector<Xapian::Query> required;
   std::vector<PositionedTerm> terms =
-      PositionTerms(tokens, prefix, wildcard, &bigrams);
-  if (bigrams.empty()) return PhraseOf(std::move(terms));
-  // Every bigram of the phrase is required too: the phrase implies them,
-  // and they are much cheaper to check than the characters' positions.
-  bigrams.push_back(PhraseOf(std::move(terms)));
-  return Xapian::Query(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end());
+      PositionTerms(tokens, prefix, wildcard, &required);
+  if (required.empty()) return PhraseOf(std::move(terms));
+  // The terms without positions are required next to the phrase: it
+  // implies the bigrams, which are much cheaper to check than the
+  // characters' positions. The phrase places a code by its parts, and the
+  // code's own term keeps "zb2021 0123" alone from matching "zb2021-0123".
+  // NOTE: a document with the code in one place and its parts joined
+  // otherwise, in the phrase's place, matches too.
+  required.push_back(PhraseOf(std::move(terms)));
+  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
 }
 
 // The values of ClassifyNoticeType (extract/notice_type.h) but "other",

@@ -15,8 +15,9 @@
 //                Xapian's per-term entry dominates the position table.
 //   words        letters and digits, lower case, one position each.
 //   codes        words joined by - _ . / (ZB2021-0123, v1.2, a/b) give the
-//                whole code as one term at the position of its first part,
-//                and each part at its own position.
+//                whole code as one term without positions, and each part
+//                at its own position. A code alone is found by its term.
+//                A phrase finds it by its parts, with its term required.
 //   stems        "Z" + Xapian::Stem("english") of each alphabetic word,
 //                without positions (Xapian's convention).
 //   positions    a punctuation or symbol character between two tokens

@@ -263,6 +263,21 @@ TEST_F(IndexTest, CodesMatchWholeAndByParts) {
   EXPECT_EQ(Find("ZB2021-0124").hits.size(), 0u);
 }
 
+TEST_F(IndexTest, CodesInsidePhrasesMatchInPlace) {
+  Store(MakeDocument({"项目编号：ZB2021-0123，采购5G基站。"}), "a");
+  Store(MakeDocument({"项目编号 ZB2021 0123。另见 ZB2021-0123。"}), "b");
+  Store(MakeDocument({"编号 0123-ZB2021，采购5G 基站。"}), "c");
+  EXPECT_EQ(Find("\"项目编号：ZB2021-0123\"").hits.size(), 2u);
+  EXPECT_EQ(Find("\"编号：ZB2021-0123，采购\"").hits.size(), 1u);
+  EXPECT_EQ(Find("\"ZB2021-0123，采购\"").hits.size(), 1u);
+  EXPECT_EQ(Find("\"编号 0123-ZB2021\"").hits.size(), 1u);
+  EXPECT_EQ(Find("\"5G基站\"").hits.size(), 2u);
+  // The parts in place are not enough without the code itself.
+  Store(MakeDocument({"项目编号 ZB2022 0124。"}), "d");
+  EXPECT_EQ(Find("\"项目编号 ZB2022-0124\"").hits.size(), 0u);
+  EXPECT_EQ(Find("\"项目编号 ZB2022 0124\"").hits.size(), 1u);
+}
+
 TEST_F(IndexTest, DatesMatchInsideLongerHanRuns) {
   Store(MakeDocument({"请于2024年3月15日前提交，开标时间另行通知。"}), "a");
   for (const char* query :

@@ -42,9 +42,9 @@ const TermsCase kTermsCases[] = {
     {"公告 abc", "公告@0 公@1 告@2 Zabc@0 abc@3"},
     // Words: lower case with positions, stems without.
     {"Bidders submit", "Zbidder@0 bidders@1 Zsubmit@0 submit@2"},
-    // Codes: the whole code and its parts.
-    {"ZB2021-0123", "zb2021-0123@1 zb2021@1 0123@2"},
-    {"v1.2/b_c", "v1.2/b_c@1 v1@1 2@2 Zb@0 b@3 Zc@0 c@4"},
+    // Codes: the whole code without positions, and its parts.
+    {"ZB2021-0123", "zb2021-0123@0 zb2021@1 0123@2"},
+    {"v1.2/b_c", "v1.2/b_c@0 v1@1 2@2 Zb@0 b@3 Zc@0 c@4"},
     // A trailing full stop is not part of a code.
     {"No. 5", "Zno@0 no@1 5@3"},
     // Codes glued to Han stay findable.
