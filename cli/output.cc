@@ -73,6 +73,13 @@ std::string Styled(std::string_view text, const char* code, bool enabled) {
 
 }  // namespace
 
+std::string ResultHeading(std::string_view title, std::string_view first_line,
+                          bool color) {
+  if (!title.empty()) return Bold(title, color);
+  if (!first_line.empty()) return Dim(first_line, color);
+  return "(no title)";
+}
+
 std::string Bold(std::string_view text, bool enabled) {
   return Styled(text, "1", enabled);
 }

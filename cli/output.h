@@ -31,6 +31,12 @@ void PrintError(std::string_view subject, std::string_view what,
 // 0 removed; 2 documents written, 5 in the index".
 std::string RunSummaryLine(const nlohmann::json& summary);
 
+// Returns the heading of a result: `title` in bold, or else the first line
+// of the text dimmed, so that it does not pass for a title, or else
+// "(no title)".
+std::string ResultHeading(std::string_view title, std::string_view first_line,
+                          bool color);
+
 // ANSI styling, applied only when `enabled` (stdout is a terminal).
 std::string Bold(std::string_view text, bool enabled);
 std::string HighlightText(std::string_view text, bool enabled);

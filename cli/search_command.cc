@@ -37,6 +37,7 @@ json HitToJson(const Hit& hit) {
                {"path", hit.paths.empty() ? "" : hit.paths.front()},
                {"paths", hit.paths},
                {"title", hit.title},
+               {"first_line", hit.first_line},
                {"format", hit.format},
                {"page", nullptr},
                {"snippet", hit.snippet},
@@ -70,6 +71,7 @@ void ConvertHit(Script script, Hit* hit) {
   hit->snippet = std::move(converted);
   hit->highlights = std::move(highlights);
   hit->title = ConvertScript(hit->title, script);
+  hit->first_line = ConvertScript(hit->first_line, script);
 }
 
 // The snippet with its highlights styled for a terminal, or marked with
@@ -93,8 +95,8 @@ std::string RenderSnippet(const Hit& hit, bool color) {
 void PrintHuman(const Hit& hit, bool color) {
   std::string where = hit.format;
   if (hit.page) where += ", page " + std::to_string(*hit.page);
-  std::string title = hit.title.empty() ? "(no title)" : hit.title;
-  std::cout << hit.rank << ". " << Bold(title, color) << "  [" << where
+  std::cout << hit.rank << ". "
+            << ResultHeading(hit.title, hit.first_line, color) << "  [" << where
             << "]\n";
   for (const std::string& path : hit.paths)
     std::cout << "   " << Dim(path, color) << '\n';

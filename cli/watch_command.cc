@@ -99,7 +99,8 @@ void PrintMatches(const WatchCommandOptions& options, const Watch& watch,
     for (const Hit& hit : hits) {
       documents.push_back({{"doc_id", hit.doc_id},
                            {"path", hit.paths.empty() ? "" : hit.paths.front()},
-                           {"title", hit.title}});
+                           {"title", hit.title},
+                           {"first_line", hit.first_line}});
     }
     json data = WatchToJson(watch);
     data["new"] = hits.size();
@@ -109,8 +110,9 @@ void PrintMatches(const WatchCommandOptions& options, const Watch& watch,
   }
   std::cout << watch.name << ": " << hits.size() << " new documents\n";
   for (const Hit& hit : hits) {
-    std::cout << "   " << (hit.title.empty() ? "(no title)" : hit.title) << "  "
-              << (hit.paths.empty() ? hit.doc_id : hit.paths.front()) << '\n';
+    std::cout << "   " << ResultHeading(hit.title, hit.first_line, false)
+              << "  " << (hit.paths.empty() ? hit.doc_id : hit.paths.front())
+              << '\n';
   }
 }
 

@@ -178,6 +178,9 @@ struct Hit {
   std::string doc_id;
   std::vector<std::string> paths;
   std::string title;
+  // The first line of the text (index/snippet.h), which result lists show
+  // when there is no title. Filled with the snippet.
+  std::string first_line;
   std::string format;
   std::optional<int> page;  // 1-based; empty for formats without pages
   std::string snippet;      // original (unnormalised) text, valid UTF-8

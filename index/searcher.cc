@@ -30,6 +30,9 @@ constexpr int kMaxReadAttempts = 5;
 // Maximum length of a document id (SHA-256 in hex).
 constexpr size_t kIdLength = 64;
 
+// Characters of Hit::first_line, about a terminal line with the rank.
+constexpr size_t kFirstLineChars = 60;
+
 bool IsBlank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -180,6 +183,7 @@ class XapianSearcher : public Searcher {
     hit.snippet = std::move(snippet.text);
     hit.highlights = std::move(snippet.highlights);
     hit.page = snippet.page;
+    hit.first_line = FirstLine(stored.pages, kFirstLineChars);
     if (stored.translated) {
       AddTranslationToHit(full_json(), parsed.patterns, &hit);
     }

@@ -345,4 +345,33 @@ Snippet MakeSnippet(const Document& doc,
   return snippet;
 }
 
+std::string FirstLine(const Document& doc, size_t max_chars) {
+  for (const Page& page : doc.pages) {
+    if (!page.reliable) continue;
+    std::string_view text = page.text;
+    size_t begin = 0;
+    while (begin < text.size()) {
+      size_t end = std::min(text.find('\n', begin), text.size());
+      bool furniture = std::any_of(page.furniture.begin(), page.furniture.end(),
+                                   [&](const TextRange& r) {
+                                     return r.begin <= begin && begin < r.end;
+                                   });
+      std::string_view line = text.substr(begin, end - begin);
+      begin = end + 1;
+      size_t first = line.find_first_not_of(" \t\r\f\v");
+      if (furniture || first == std::string_view::npos) continue;
+
+      std::string heading = CutText(line, first, max_chars + 1, {}).text;
+      heading.erase(heading.find_last_not_of(' ') + 1);
+      // One character more than allowed means that the line goes on.
+      if (CountChars(heading, 0, heading.size()) > max_chars) {
+        heading.erase(BackChars(heading, heading.size(), 1));
+        heading += "…";
+      }
+      return heading;
+    }
+  }
+  return "";
+}
+
 }  // namespace bidscope

@@ -34,6 +34,12 @@ Snippet MakeSnippet(const Document& doc,
                     const std::vector<MatchPattern>& patterns,
                     size_t snippet_chars);
 
+// Returns the first line of `doc`'s reliable pages that has more than
+// whitespace and is no running header or footer, as CutText shows text, cut
+// at `max_chars` characters with "…" after a cut. Empty when there is none.
+// Result lists show it for documents without a title, such as plain text.
+std::string FirstLine(const Document& doc, size_t max_chars);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_INDEX_SNIPPET_H_

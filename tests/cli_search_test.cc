@@ -124,6 +124,23 @@ TEST_F(CliSearchTest, JsonHitsCarryRequiredFields) {
   EXPECT_EQ(RecordsOfType(result.out, "summary").size(), 1u);
 }
 
+TEST_F(CliSearchTest, TextWithoutTitleShowsFirstLine) {
+  testing::CommandResult json =
+      RunBidscope({"search", "--db", db_, "--json", "人脸识别门禁"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  std::vector<nlohmann::json> hits = RecordsOfType(json.out, "hit");
+  ASSERT_EQ(hits.size(), 1u) << json.out;
+  EXPECT_EQ(hits[0]["title"], "") << hits[0].dump();
+  EXPECT_EQ(hits[0]["first_line"], "示例县公安局2024年7月政府采购意向");
+
+  testing::CommandResult human =
+      RunBidscope({"search", "--db", db_, "人脸识别门禁"});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("1. 示例县公安局2024年7月政府采购意向  [text]"),
+            std::string::npos)
+      << human.out;
+}
+
 TEST_F(CliSearchTest, ShowListsMetadataAndPages) {
   std::string pdf = (testing::SourceDir() / "corpus-sample" / "documents" /
                      "zh-yuqing-tender.pdf")

@@ -361,6 +361,25 @@ TEST(SnippetTest, HighlightsWholeMatchInOriginalText) {
   EXPECT_EQ(snippet.text, "採購輿情監測服務，預算金");
 }
 
+TEST(FirstLineTest, SkipsBlankLinesAndFurniture) {
+  Document doc = MakeDocument(
+      {"\n  \t\r\n", "第2页\n  某市公安局 舆情服务  采购公告\r\n正文"}, true);
+  doc.pages[1].furniture.push_back({0, 7});
+  EXPECT_EQ(FirstLine(doc, 60), "某市公安局 舆情服务 采购公告");
+}
+
+TEST(FirstLineTest, CutsLongLinesWithEllipsis) {
+  Document doc = MakeDocument({"一二三四五六七八九十\n"});
+  EXPECT_EQ(FirstLine(doc, 10), "一二三四五六七八九十");
+  EXPECT_EQ(FirstLine(doc, 4), "一二三四…");
+}
+
+TEST(FirstLineTest, EmptyWithoutReliableText) {
+  Document doc = MakeDocument({"\x8A\x8B garbage", "  \n"}, true);
+  doc.pages[0].reliable = false;
+  EXPECT_EQ(FirstLine(doc, 60), "");
+}
+
 TEST(SnippetTest, StartsAfterCutLatinWord) {
   Document doc = MakeDocument(
       {"Request for quotation: public opinion monitoring of social media."});
