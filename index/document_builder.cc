@@ -3,63 +3,23 @@
 #include <algorithm>
 #include <utility>
 
+#include "index/varint.h"
+
 namespace bidscope {
 namespace {
 
 constexpr char kFormatTag = 'B';
-
-void PutVarint(uint64_t value, std::string* out) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
-}
 
 void PutBytes(std::string_view bytes, std::string* out) {
   PutVarint(bytes.size(), out);
   out->append(bytes);
 }
 
+constexpr char kWhat[] = "prepared document";
+
 IndexError Malformed(const char* what) {
-  return IndexError(std::string("prepared document is malformed: ") + what);
+  return IndexError(std::string(kWhat) + " is malformed: " + what);
 }
-
-// Reads the serialised form front to back; every read checks the bounds.
-class Reader {
- public:
-  explicit Reader(std::string_view data) : data_(data) {}
-
-  uint64_t Varint() {
-    uint64_t value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= data_.size()) throw Malformed("truncated number");
-      uint8_t byte = static_cast<uint8_t>(data_[pos_++]);
-      value |= uint64_t{byte & 0x7fu} << shift;
-      if (byte < 0x80) return value;
-    }
-    throw Malformed("number too long");
-  }
-
-  std::string_view Bytes() {
-    uint64_t size = Varint();
-    if (size > data_.size() - pos_) throw Malformed("truncated string");
-    std::string_view bytes = data_.substr(pos_, size);
-    pos_ += size;
-    return bytes;
-  }
-
-  char Byte() {
-    if (pos_ >= data_.size()) throw Malformed("empty");
-    return data_[pos_++];
-  }
-
-  std::string_view Rest() const { return data_.substr(pos_); }
-
- private:
-  std::string_view data_;
-  size_t pos_ = 0;
-};
 
 uint32_t ToUint32(uint64_t value, const char* what) {
   if (value > UINT32_MAX) throw Malformed(what);
@@ -131,7 +91,7 @@ std::string DocumentBuilder::Serialise() const {
 }
 
 Xapian::Document DecodePreparedDocument(std::string_view serialised) {
-  Reader reader(serialised);
+  VarintReader reader(serialised, kWhat);
   if (reader.Byte() != kFormatTag) throw Malformed("unknown format");
   Xapian::Document doc;
   try {
@@ -149,7 +109,8 @@ Xapian::Document DecodePreparedDocument(std::string_view serialised) {
       }
     }
   } catch (const Xapian::Error& e) {
-    throw IndexError("prepared document is malformed: " + e.get_description());
+    throw IndexError(std::string(kWhat) +
+                     " is malformed: " + e.get_description());
   }
   doc.set_data(std::string(reader.Rest()));
   return doc;
