@@ -7,10 +7,13 @@
 #include "extract/document_json.h"
 #include "extract/extract.h"
 #include "extract/fields.h"
+#include "index/deflate.h"
 #include "index/fields_terms.h"
 #include "index/index.h"
+#include "index/stored_data_dictionaries.h"
 #include "index/terms.h"
 #include "index/topic_terms.h"
+#include "index/varint.h"
 
 namespace bidscope {
 namespace {
@@ -20,7 +23,9 @@ using nlohmann::json;
 // Xapian 1.4 rejects terms over 245 bytes; longer paths are hashed.
 constexpr size_t kMaxPathTermBytes = 240;
 
-// First byte of data with a summary. Data without one starts with '{'.
+// First byte of data whose parts are deflated, and of the uncompressed
+// layout with a summary. Data without either starts with '{'.
+constexpr char kDeflatedTag = '\x02';
 constexpr char kSummaryTag = '\x01';
 
 constexpr char kPagesKey[] = "pages";
@@ -32,36 +37,80 @@ IndexError Malformed(const std::string& reason) {
   return IndexError("stored document data is malformed: " + reason);
 }
 
+// The parts of stored data a caller needs.
+enum Part : unsigned { kSummary = 1, kTexts = 2, kHead = 4, kAllParts = 7 };
+
 // The parts of stored data. `summary` is empty for data without one, and
-// `has_texts` false for plain JSON, whose pages keep their "text".
+// `has_texts` false for plain JSON, whose pages keep their "text". Parts
+// of deflated data are inflated into `inflated` when requested, and
+// `rest` is what follows the summary's block.
 struct Sections {
   std::string_view summary;
   std::string_view head;
   std::string_view texts;
+  std::string_view rest;
   bool has_texts = false;
+  std::string inflated[3];
 };
 
-Sections Split(std::string_view data) {
-  Sections sections;
+// One block of deflated data: its size, its deflated size, the stream.
+void PutBlock(std::string_view bytes, std::string_view dictionary,
+              std::string* out) {
+  std::string deflated = Deflate(bytes, dictionary);
+  PutVarint(bytes.size(), out);
+  PutVarint(deflated.size(), out);
+  out->append(deflated);
+}
+
+std::string_view TakeBlock(VarintReader* reader, bool wanted,
+                           std::string_view dictionary, const char* what,
+                           std::string* storage) {
+  uint64_t size = reader->Varint();
+  std::string_view stream = reader->Take(reader->Varint());
+  if (!wanted) return {};
+  *storage = Inflate(stream, dictionary, size, what);
+  return *storage;
+}
+
+// Splits `data`, inflating the `parts` of deflated data. The framing of
+// every block is checked whatever is inflated.
+void Split(std::string_view data, unsigned parts, Sections* sections) {
+  if (!data.empty() && data.front() == kDeflatedTag) {
+    VarintReader reader(data.substr(1), "stored document data");
+    sections->summary =
+        TakeBlock(&reader, (parts & kSummary) != 0, StoredJsonDictionary(),
+                  "summary", &sections->inflated[0]);
+    sections->rest = reader.Rest();
+    sections->texts =
+        TakeBlock(&reader, (parts & kTexts) != 0, StoredTextDictionary(),
+                  "page texts", &sections->inflated[1]);
+    sections->head =
+        TakeBlock(&reader, (parts & kHead) != 0, StoredJsonDictionary(),
+                  "document", &sections->inflated[2]);
+    if (!reader.Rest().empty()) throw Malformed("bytes after the document");
+    if ((parts & kSummary) != 0 && sections->summary.empty())
+      throw Malformed("empty summary");
+    sections->has_texts = true;
+    return;
+  }
   if (!data.empty() && data.front() == kSummaryTag) {
     size_t summary_end = data.find('\0', 1);
     if (summary_end == std::string_view::npos)
       throw Malformed("no summary end");
     size_t head_end = data.find('\0', summary_end + 1);
     if (head_end == std::string_view::npos) throw Malformed("no head end");
-    sections.summary = data.substr(1, summary_end - 1);
-    sections.head = data.substr(summary_end + 1, head_end - summary_end - 1);
-    sections.texts = data.substr(head_end + 1);
-    sections.has_texts = true;
-    return sections;
+    sections->summary = data.substr(1, summary_end - 1);
+    sections->head = data.substr(summary_end + 1, head_end - summary_end - 1);
+    sections->texts = data.substr(head_end + 1);
+    sections->has_texts = true;
+    return;
   }
   size_t split = data.find('\0');
-  sections.head = data.substr(0, split);
+  sections->head = data.substr(0, split);
   if (split != std::string_view::npos) {
-    sections.texts = data.substr(split + 1);
-    sections.has_texts = true;
+    sections->texts = data.substr(split + 1);
+    sections->has_texts = true;
   }
-  return sections;
 }
 
 json ParseObject(std::string_view text, const char* what) {
@@ -111,7 +160,8 @@ std::vector<std::string> PathsOf(const json& object) {
 }
 
 json ParseJson(std::string_view data) {
-  Sections sections = Split(data);
+  Sections sections;
+  Split(data, kAllParts, &sections);
   json object = ParseObject(sections.head, "data");
   if (sections.has_texts) AttachPageTexts(sections.texts, &object);
   if (!sections.summary.empty()) {
@@ -274,12 +324,10 @@ std::string SerializeStoredData(json object) {
     }
   }
 
-  std::string data(1, kSummaryTag);
-  data += MakeSummary(object, paths).dump();
-  data += '\0';
-  data += object.dump();
-  data += '\0';
-  data += texts;
+  std::string data(1, kDeflatedTag);
+  PutBlock(MakeSummary(object, paths).dump(), StoredJsonDictionary(), &data);
+  PutBlock(texts, StoredTextDictionary(), &data);
+  PutBlock(object.dump(), StoredJsonDictionary(), &data);
   return data;
 }
 
@@ -296,7 +344,8 @@ StoredData StoredDataFromJson(const json& object) {
 }
 
 StoredHit ParseStoredHit(std::string_view data) {
-  Sections sections = Split(data);
+  Sections sections;
+  Split(data, kSummary | kTexts, &sections);
   if (sections.summary.empty()) return HitFromDocumentJson(ParseJson(data));
   try {
     return HitFromSummary(ParseObject(sections.summary, "summary"),
@@ -307,24 +356,27 @@ StoredHit ParseStoredHit(std::string_view data) {
 }
 
 std::vector<std::string> StoredPaths(std::string_view data) {
-  Sections sections = Split(data);
+  Sections sections;
+  Split(data, kSummary, &sections);
   if (sections.summary.empty()) return PathsOf(ParseJson(data));
   return PathsOf(ParseObject(sections.summary, "summary"));
 }
 
 std::string ReplaceStoredPaths(std::string_view data,
                                const std::vector<std::string>& paths) {
-  Sections sections = Split(data);
-  if (sections.summary.empty()) {
+  // Older layouts are rewritten in the current one.
+  if (data.empty() || data.front() != kDeflatedTag) {
     json object = ParseJson(data);
     object[kPathsKey] = paths;
     return SerializeStoredData(std::move(object));
   }
+  Sections sections;
+  Split(data, kSummary, &sections);
   json summary = ParseObject(sections.summary, "summary");
   summary[kPathsKey] = paths;
-  std::string replaced(1, kSummaryTag);
-  replaced += summary.dump();
-  replaced += data.substr(1 + sections.summary.size());
+  std::string replaced(1, kDeflatedTag);
+  PutBlock(summary.dump(), StoredJsonDictionary(), &replaced);
+  replaced += sections.rest;
   return replaced;
 }
 

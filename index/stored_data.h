@@ -2,16 +2,26 @@
 // (extract/document_json.h) with a "paths" array of every path the
 // document was found at, and a summary of what a search hit shows.
 //
-// Layout: the byte 0x01, the summary JSON, a NUL byte, the document JSON
-// without "paths" and with "text_bytes" in place of each page's "text",
-// another NUL byte, then the page texts one after another. A search reads
-// only the summary and slices the texts it needs. The document JSON of a
+// Layout: the byte 0x02, then three blocks. A block is the LEB128 varint
+// of its size, that of its deflated size, then its raw deflate stream
+// (index/deflate.h). The blocks are the summary JSON; the page texts one
+// after another; the document JSON without "paths" and with "text_bytes"
+// in place of each page's "text".
+//
+// The JSON is deflated with a dictionary of the JSON's own keys and common
+// values, the texts with one of procurement notices' common phrases
+// (index/stored_data_dictionaries.h). Xapian would compress the data as
+// one block without a dictionary. With them, the first occurrence of a key
+// or phrase in a short document is already a back reference. A search
+// inflates only the summary and the texts, because the document JSON of a
 // long notice keeps every amount and date with its raw text, and parsing
 // it cost more than the rest of a search. Paths live in the summary, so
 // that adding a path rewrites only the summary.
 //
-// Data written before the summary existed starts with '{': the document
-// JSON, then a NUL byte and the page texts, or plain JSON. Both are read.
+// Older layouts are read too. The byte 0x01 started the summary JSON, NUL,
+// the document JSON, NUL and the page texts, all uncompressed. Before
+// that, data started with '{': the document JSON, then NUL and the page
+// texts, or plain JSON.
 #ifndef BIDSCOPE_INDEX_STORED_DATA_H_
 #define BIDSCOPE_INDEX_STORED_DATA_H_
 

@@ -17,8 +17,8 @@ packages=(
   tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra
   tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert
   wv catdoc antiword p7zip-full
-  # Index and search.
-  libxapian-dev xapian-tools
+  # Index and search; zlib compresses the stored data.
+  libxapian-dev xapian-tools zlib1g-dev
   # Command line and JSON.
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # Fonts used to render CJK pages for OCR tests.

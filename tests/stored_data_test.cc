@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "index/deflate.h"
 #include "index/index.h"
+#include "index/stored_data_dictionaries.h"
+#include "index/varint.h"
 
 namespace bidscope {
 namespace {
@@ -27,24 +30,46 @@ TEST(StoredDataTest, RoundTripKeepsPageTexts) {
   EXPECT_EQ(ParseStoredJson(SerializeStoredData(original)), original);
 }
 
-TEST(StoredDataTest, SummaryThenJsonThenTexts) {
-  std::string data = SerializeStoredData(SampleDocument());
-  ASSERT_EQ(data.front(), '\x01');
-  size_t summary_end = data.find('\0');
-  ASSERT_NE(summary_end, std::string::npos);
-  size_t head_end = data.find('\0', summary_end + 1);
-  ASSERT_NE(head_end, std::string::npos);
+// The three blocks of deflated stored data, each with its sizes.
+struct Block {
+  std::string_view framed;  // sizes and stream
+  std::string inflated;
+};
 
-  json summary = json::parse(data.substr(1, summary_end - 1));
+std::vector<Block> Blocks(std::string_view data) {
+  EXPECT_EQ(data.front(), '\x02');
+  VarintReader reader(data.substr(1), "test data");
+  const std::string_view dictionaries[] = {
+      StoredJsonDictionary(), StoredTextDictionary(), StoredJsonDictionary()};
+  std::vector<Block> blocks;
+  for (std::string_view dictionary : dictionaries) {
+    std::string_view start = reader.Rest();
+    uint64_t size = reader.Varint();
+    std::string_view stream = reader.Take(reader.Varint());
+    Block block;
+    block.framed = start.substr(0, start.size() - reader.Rest().size());
+    block.inflated = Inflate(stream, dictionary, size, "test block");
+    blocks.push_back(std::move(block));
+  }
+  EXPECT_TRUE(reader.Rest().empty());
+  return blocks;
+}
+
+TEST(StoredDataTest, SummaryThenTextsThenJsonDeflated) {
+  std::vector<Block> blocks = Blocks(SerializeStoredData(SampleDocument()));
+  ASSERT_EQ(blocks.size(), 3u);
+
+  json summary = json::parse(blocks[0].inflated);
   EXPECT_EQ(summary["paths"], json({"a.pdf"}));
   EXPECT_EQ(summary["pages"][0], json({1, true, 25, json::array()}));
 
-  std::string head = data.substr(summary_end + 1, head_end - summary_end - 1);
+  EXPECT_EQ(blocks[1].inflated,
+            std::string("第一页：采购公告\nnul\0inside", 35));
+
+  const std::string& head = blocks[2].inflated;
   EXPECT_EQ(head.find("采购"), std::string::npos) << head;
   EXPECT_EQ(head.find("paths"), std::string::npos) << head;
   EXPECT_NE(head.find("\"text_bytes\":25"), std::string::npos) << head;
-  EXPECT_EQ(data.substr(head_end + 1),
-            std::string("第一页：采购公告\nnul\0inside", 35));
 }
 
 // A document as PrepareDocument stores it: fields, topics, furniture.
@@ -80,6 +105,41 @@ json FullDocument() {
           {"pages",
            {{{"number", 1}, {"text", "页眉\n正文"}, {"furniture", {{0, 6}}}},
             {{"number", 2}, {"text", "garbage"}, {"reliable", false}}}}};
+}
+
+TEST(StoredDataTest, DictionariesShortenTypicalParts) {
+  const std::string text =
+      "一、项目基本情况\n项目编号：ZB2024-017\n项目名称：某某县公安局视频监控"
+      "运维服务项目\n预算金额：120.5万元（人民币）\n二、申请人的资格要求：\n"
+      "1.满足《中华人民共和国政府采购法》第二十二条规定；\n三、获取招标文件\n"
+      "七、对本次招标提出询问，请按以下方式联系。\n1.采购人信息\n名 称："
+      "某某县公安局\n地址：某某县人民路1号\n联系方式：0571-12345678\n";
+  EXPECT_LT(Deflate(text, StoredTextDictionary()).size() * 10,
+            Deflate(text, "").size() * 8);
+
+  std::string head = json({{"fields", FullDocument()["fields"]},
+                           {"format", "html"},
+                           {"status", "ok"}})
+                         .dump();
+  EXPECT_LT(Deflate(head, StoredJsonDictionary()).size() * 10,
+            Deflate(head, "").size() * 7);
+}
+
+TEST(StoredDataTest, ReadsUncompressedSummaryLayout) {
+  std::vector<Block> blocks = Blocks(SerializeStoredData(FullDocument()));
+  std::string data = "\x01" + blocks[0].inflated + std::string(1, '\0') +
+                     blocks[2].inflated + std::string(1, '\0') +
+                     blocks[1].inflated;
+  json expected = FullDocument();
+  EXPECT_EQ(ParseStoredJson(data), expected);
+  EXPECT_EQ(StoredPaths(data),
+            (std::vector<std::string>{"/x/a.pdf", "/y/b.pdf"}));
+  EXPECT_EQ(ParseStoredHit(data).pages.pages[0].text, "页眉\n正文");
+
+  std::string replaced = ReplaceStoredPaths(data, {"/z/c.pdf"});
+  EXPECT_EQ(replaced.front(), '\x02');
+  expected["paths"] = {"/z/c.pdf"};
+  EXPECT_EQ(ParseStoredJson(replaced), expected);
 }
 
 TEST(StoredDataTest, HitComesFromTheSummary) {
@@ -123,7 +183,7 @@ TEST(StoredDataTest, HitFromDataWithoutSummary) {
 
   // Replacing its paths writes the current layout.
   std::string replaced = ReplaceStoredPaths(data, {"/z/c.pdf"});
-  EXPECT_EQ(replaced.front(), '\x01');
+  EXPECT_EQ(replaced.front(), '\x02');
   EXPECT_EQ(StoredPaths(replaced), std::vector<std::string>{"/z/c.pdf"});
   EXPECT_EQ(ParseStoredHit(replaced).pages.pages[0].text, "正文");
 }
@@ -146,15 +206,18 @@ TEST(StoredDataTest, DocumentWithoutPages) {
 
 TEST(StoredDataTest, RejectsLengthsThatDoNotAdd) {
   std::string data = SerializeStoredData(SampleDocument());
-  const std::string cases[] = {data + "x",
-                               data.substr(0, data.size() - 1),
+  const std::string cases[] = {data + "x", data.substr(0, data.size() - 1),
                                std::string("{\"pages\":[{}]}\0abc", 17),
-                               std::string("{}\0abc", 6),
-                               "[1,2]",
-                               "{",
-                               "\x01{}",
-                               std::string("\x01{}\0{}", 6),
-                               std::string("\x01[]\0{}\0", 7)};
+                               std::string("{}\0abc", 6), "[1,2]", "{",
+                               "\x01{}", std::string("\x01{}\0{}", 6),
+                               std::string("\x01[]\0{}\0", 7), "\x02",
+                               std::string("\x02\x05\x03"
+                                           "abc\0\0\0\0",
+                                           10),
+                               // 2 GiB declared for a 1-byte stream.
+                               std::string("\x02\x80\x80\x80\x80\x08\x01x"
+                                           "\0\0\0\0",
+                                           12)};
   for (const std::string& malformed : cases) {
     EXPECT_THROW(ParseStoredJson(malformed), IndexError) << malformed;
   }
@@ -174,9 +237,11 @@ TEST(StoredDataTest, ReplacingPathsKeepsTexts) {
   EXPECT_EQ(StoredPaths(data), (std::vector<std::string>{"b", "c"}));
 
   // Only the summary changes.
-  size_t original_head = original.find('\0');
-  size_t replaced_head = data.find('\0');
-  EXPECT_EQ(data.substr(replaced_head), original.substr(original_head));
+  std::vector<Block> before = Blocks(original);
+  std::vector<Block> after = Blocks(data);
+  EXPECT_NE(after[0].inflated, before[0].inflated);
+  EXPECT_EQ(after[1].framed, before[1].framed);
+  EXPECT_EQ(after[2].framed, before[2].framed);
 }
 
 }  // namespace

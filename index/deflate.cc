@@ -1,0 +1,95 @@
+#include "index/deflate.h"
+
+#include <zlib.h>
+
+#include <climits>
+#include <new>
+#include <string>
+
+#include "index/index.h"
+
+namespace bidscope {
+namespace {
+
+// Negative window bits select raw deflate: no zlib header and no Adler-32
+// checksum, which saves six bytes per stream. Damage is then caught only
+// when the stream fails to decode to its recorded size.
+constexpr int kWindowBits = -15;
+constexpr int kMemLevel = 9;
+
+// The largest ratio deflate can reach: a match of the longest length, 258
+// bytes, coded in two bits at best. A recorded size above it means damage,
+// and is rejected before anything is allocated.
+constexpr size_t kMaxRatio = 1032;
+
+const Bytef* ZlibBytes(std::string_view bytes) {
+  return reinterpret_cast<const Bytef*>(bytes.data());
+}
+
+IndexError Damaged(const char* part, const char* reason) {
+  return IndexError(std::string("stored document data is malformed: ") + part +
+                    ": " + reason);
+}
+
+}  // namespace
+
+std::string Deflate(std::string_view data, std::string_view dictionary) {
+  if (data.empty()) return {};
+  if (data.size() > UINT_MAX / 2) {
+    throw IndexError("document data over 2 GiB cannot be stored");
+  }
+  z_stream stream{};
+  if (deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kWindowBits,
+                   kMemLevel, Z_DEFAULT_STRATEGY) != Z_OK) {
+    throw std::bad_alloc();
+  }
+  if (!dictionary.empty()) {
+    deflateSetDictionary(&stream, ZlibBytes(dictionary),
+                         static_cast<uInt>(dictionary.size()));
+  }
+  // One call with Z_FINISH and deflateBound's room compresses it all.
+  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())), '\0');
+  stream.next_in = const_cast<Bytef*>(ZlibBytes(data));
+  stream.avail_in = static_cast<uInt>(data.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  int status = deflate(&stream, Z_FINISH);
+  size_t written = stream.total_out;
+  deflateEnd(&stream);
+  if (status != Z_STREAM_END) throw std::bad_alloc();
+  out.resize(written);
+  return out;
+}
+
+std::string Inflate(std::string_view stream_bytes, std::string_view dictionary,
+                    size_t size, const char* part) {
+  if (size == 0) {
+    if (!stream_bytes.empty()) throw Damaged(part, "data for an empty part");
+    return {};
+  }
+  if (stream_bytes.empty() || size / kMaxRatio > stream_bytes.size() ||
+      stream_bytes.size() > UINT_MAX || size > UINT_MAX) {
+    throw Damaged(part, "impossible size");
+  }
+  z_stream stream{};
+  if (inflateInit2(&stream, kWindowBits) != Z_OK) throw std::bad_alloc();
+  if (!dictionary.empty() &&
+      inflateSetDictionary(&stream, ZlibBytes(dictionary),
+                           static_cast<uInt>(dictionary.size())) != Z_OK) {
+    inflateEnd(&stream);
+    throw std::bad_alloc();
+  }
+  std::string out(size, '\0');
+  stream.next_in = const_cast<Bytef*>(ZlibBytes(stream_bytes));
+  stream.avail_in = static_cast<uInt>(stream_bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(size);
+  int status = inflate(&stream, Z_FINISH);
+  bool exact =
+      status == Z_STREAM_END && stream.avail_out == 0 && stream.avail_in == 0;
+  inflateEnd(&stream);
+  if (!exact) throw Damaged(part, "compressed data does not decode");
+  return out;
+}
+
+}  // namespace bidscope

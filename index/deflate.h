@@ -1,0 +1,24 @@
+// Raw deflate streams (zlib, no header or checksum) with a preset
+// dictionary. A dictionary holds strings the data is likely to repeat,
+// so that even a short document's first occurrence of each is coded as a
+// back reference. Both ends must use the same dictionary bytes.
+#ifndef BIDSCOPE_INDEX_DEFLATE_H_
+#define BIDSCOPE_INDEX_DEFLATE_H_
+
+#include <string>
+#include <string_view>
+
+namespace bidscope {
+
+// `data` deflated at zlib's default level with `dictionary` (at most 32
+// KiB are used). Empty data gives an empty string.
+std::string Deflate(std::string_view data, std::string_view dictionary);
+
+// Inflates `stream`, which must decode to exactly `size` bytes. Throws
+// IndexError naming `part` when it does not, as in a damaged index.
+std::string Inflate(std::string_view stream, std::string_view dictionary,
+                    size_t size, const char* part);
+
+}  // namespace bidscope
+
+#endif  // BIDSCOPE_INDEX_DEFLATE_H_
