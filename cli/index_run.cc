@@ -275,7 +275,8 @@ void IndexRun::Apply(const InputFile& file, FileOutcome& outcome) {
       continue;
     }
     std::string path = file.path + "#" + doc.locator;
-    if (writer_.Put(doc.id, std::move(*doc.decoded), path)) {
+    if (writer_.Put(doc.id, std::move(*doc.decoded), path) ==
+        PutResult::kAdded) {
       ++documents_written_;
     }
     ++record.documents;
@@ -303,14 +304,21 @@ void IndexRun::StoreOwnDocument(ExtractedDocument& doc, const std::string& path,
                                 const std::optional<FileState>& previous,
                                 FileRecord& record) {
   if (doc.status != "ok" || !doc.decoded) return;
-  bool added = writer_.Put(doc.id, std::move(*doc.decoded), path);
+  PutResult result = writer_.Put(doc.id, std::move(*doc.decoded), path);
   ++record.documents;
-  if (added) ++documents_written_;
-  bool same_as_before = previous && previous->doc_id == doc.id;
-  if (!added && !same_as_before) {
-    record.status = "duplicate";
+  if (result == PutResult::kAdded) {
+    ++documents_written_;
+    return;
+  }
+  if (previous && previous->doc_id == doc.id) return;
+  record.status = "duplicate";
+  if (result == PutResult::kSameId) {
     record.reason = "same bytes as document " + doc.id.substr(0, 12) +
                     ", already indexed under another path";
+  } else {
+    record.reason =
+        "same text as a document already indexed under another path (a "
+        "repost); show lists its paths";
   }
 }
 

@@ -62,6 +62,14 @@ struct FileState {
   std::string reason;
 };
 
+// The outcome of IndexWriter::Put for one document.
+enum class PutResult {
+  kAdded,     // stored as a new document
+  kSameId,    // same bytes as a stored document, which gained the path
+  kSameText,  // other bytes, same normalised text as a stored document
+              // (a repost), which gained the path
+};
+
 class IndexWriter {
  public:
   // Opens or creates the index in `dir`. Throws IndexError, naming the
@@ -71,14 +79,13 @@ class IndexWriter {
 
   // Stores a prepared document under its id, found at `path`. A document
   // with the same id, or with the same normalised text, gains the path
-  // instead of being written twice. Returns false when it did (a
-  // duplicate).
-  virtual bool Put(const std::string& doc_id, DecodedDocument doc,
-                   const std::string& path) = 0;
+  // instead of being written twice.
+  virtual PutResult Put(const std::string& doc_id, DecodedDocument doc,
+                        const std::string& path) = 0;
 
   // The same for the output of PrepareDocument.
-  bool Put(const std::string& doc_id, const std::string& prepared,
-           const std::string& path) {
+  PutResult Put(const std::string& doc_id, const std::string& prepared,
+                const std::string& path) {
     return Put(doc_id, DecodedDocument(prepared), path);
   }
 

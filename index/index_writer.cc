@@ -41,27 +41,27 @@ class XapianIndexWriter : public IndexWriter {
     return GuardXapian(dir_, what, std::forward<Fn>(fn));
   }
 
-  bool Put(const std::string& doc_id, DecodedDocument decoded,
-           const std::string& path) override {
+  PutResult Put(const std::string& doc_id, DecodedDocument decoded,
+                const std::string& path) override {
     return Guard("storing document " + doc_id, [&] {
       std::string id_term = kIdPrefix + doc_id;
       Xapian::PostingIterator existing = db_.postlist_begin(id_term);
       if (existing != db_.postlist_end(id_term)) {
         AddPath(*existing, path);
-        return false;
+        return PutResult::kSameId;
       }
       Xapian::Document& doc = decoded.impl().document;
       // The same notice reposted elsewhere (same normalised text, other
       // bytes) becomes an extra path of the document already stored.
       if (std::optional<Xapian::docid> same = FindSameText(doc)) {
         AddPath(*same, path);
-        return false;
+        return PutResult::kSameText;
       }
       doc.add_boolean_term(id_term);
       doc.add_boolean_term(PathTerm(path));
       doc.set_data(ReplaceStoredPaths(doc.get_data(), {path}));
       db_.replace_document(id_term, doc);
-      return true;
+      return PutResult::kAdded;
     });
   }
 

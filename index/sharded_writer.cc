@@ -74,8 +74,8 @@ class ShardedIndexWriter : public IndexWriter {
     }
   }
 
-  bool Put(const std::string& doc_id, DecodedDocument decoded,
-           const std::string& path) override {
+  PutResult Put(const std::string& doc_id, DecodedDocument decoded,
+                const std::string& path) override {
     journal_.insert(path);
     std::string hash_term = ContentHashTerm(decoded.impl().document);
     // Tasks are std::function objects, which must be copyable.
@@ -86,25 +86,28 @@ class ShardedIndexWriter : public IndexWriter {
     if (removals_pending_.count(shard)) {
       // RemovePath may have deleted a document of this shard since the
       // last commit, which only the shard's writer can tell: ask it and wait.
-      bool added = false;
+      PutResult result = PutResult::kAdded;
       workers_[shard]->Wait([&](IndexWriter& writer) {
-        added = writer.Put(doc_id, std::move(*shared), path);
+        result = writer.Put(doc_id, std::move(*shared), path);
       });
       added_keys_.insert(doc_id);
       if (!hash_term.empty()) added_keys_.insert(hash_term);
-      return added;
+      return result;
     }
-    bool present =
-        added_keys_.count(doc_id) > 0 ||
-        snapshots_[shard].HasDocument(doc_id) ||
-        (!hash_term.empty() && (added_keys_.count(hash_term) > 0 ||
-                                snapshots_[shard].HasTerm(hash_term)));
+    PutResult result = PutResult::kAdded;
+    if (added_keys_.count(doc_id) > 0 ||
+        snapshots_[shard].HasDocument(doc_id)) {
+      result = PutResult::kSameId;
+    } else if (!hash_term.empty() && (added_keys_.count(hash_term) > 0 ||
+                                      snapshots_[shard].HasTerm(hash_term))) {
+      result = PutResult::kSameText;
+    }
     workers_[shard]->Post([doc_id, shared, path](IndexWriter& writer) {
       writer.Put(doc_id, std::move(*shared), path);
     });
     added_keys_.insert(doc_id);
     if (!hash_term.empty()) added_keys_.insert(hash_term);
-    return !present;
+    return result;
   }
 
   void RemovePath(const std::string& doc_id, const std::string& path) override {

@@ -86,6 +86,30 @@ TEST_F(CliIndexTest, FirstRunIndexesAndMergesDuplicates) {
   EXPECT_EQ(doc["paths"].size(), 2u) << doc["paths"].dump();
 }
 
+TEST_F(CliIndexTest, DuplicateReasonTellsBytesFromText) {
+  // b.txt's text in a file of its own, with a line break the
+  // normalised text does not keep.
+  WriteText(input_ / "z-repost-of-b.txt",
+            "示例市公安局视频监控\r\n采购项目。\r\n");
+  CommandResult run = Index();
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.size(), 4u) << run.out;
+
+  const nlohmann::json& repost = records["z-repost-of-b.txt"];
+  EXPECT_EQ(repost["status"], "duplicate");
+  EXPECT_NE(repost["reason"].get<std::string>().find("same text"),
+            std::string::npos)
+      << repost.dump();
+
+  const nlohmann::json& a = records["a.txt"];
+  const nlohmann::json& copy = records["copy-of-a.txt"];
+  const nlohmann::json& second = a["status"] == "duplicate" ? a : copy;
+  EXPECT_NE(second["reason"].get<std::string>().find("same bytes"),
+            std::string::npos)
+      << second.dump();
+}
+
 TEST_F(CliIndexTest, CompactsWhenAsked) {
   // A small run stays as written under the default (auto).
   CommandResult first = Index();

@@ -148,8 +148,10 @@ TEST(FieldsRepostTest, SameTextOtherBytesIsOneDocument) {
   Document second = ExtractBytes(repost, "b.txt", {}).front();
   ASSERT_NE(first.id, second.id);
   std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db);
-  EXPECT_TRUE(writer->Put(first.id, PrepareDocument(first), "a.txt"));
-  EXPECT_FALSE(writer->Put(second.id, PrepareDocument(second), "b.txt"));
+  EXPECT_EQ(writer->Put(first.id, PrepareDocument(first), "a.txt"),
+            PutResult::kAdded);
+  EXPECT_EQ(writer->Put(second.id, PrepareDocument(second), "b.txt"),
+            PutResult::kSameText);
   writer->Commit();
   std::unique_ptr<Searcher> searcher = Searcher::Open(db);
   EXPECT_EQ(searcher->DocumentCount(), 1u);
@@ -164,8 +166,10 @@ TEST(FieldsRepostTest, DifferentTextStaysApart) {
   Document first = ExtractBytes("中标金额：115万元\n", "a.txt", {}).front();
   Document second = ExtractBytes("中标金额：116万元\n", "b.txt", {}).front();
   std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db);
-  EXPECT_TRUE(writer->Put(first.id, PrepareDocument(first), "a.txt"));
-  EXPECT_TRUE(writer->Put(second.id, PrepareDocument(second), "b.txt"));
+  EXPECT_EQ(writer->Put(first.id, PrepareDocument(first), "a.txt"),
+            PutResult::kAdded);
+  EXPECT_EQ(writer->Put(second.id, PrepareDocument(second), "b.txt"),
+            PutResult::kAdded);
 }
 
 TEST(StoredFieldsTest, DataWithoutFieldsGivesNone) {

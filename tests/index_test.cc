@@ -90,9 +90,12 @@ TEST_F(IndexTest, PutStoresDocumentWithPath) {
 TEST_F(IndexTest, SameIdAddsPathInsteadOfDuplicate) {
   Document doc = MakeDocument({"舆情监测"});
   auto writer = IndexWriter::Open(Dir());
-  EXPECT_TRUE(writer->Put(doc.id, PrepareDocument(doc), "a.txt"));
-  EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "b.txt"));
-  EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "b.txt"));
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "a.txt"),
+            PutResult::kAdded);
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "b.txt"),
+            PutResult::kSameId);
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "b.txt"),
+            PutResult::kSameId);
   writer->Commit();
   auto searcher = Searcher::Open(Dir());
   EXPECT_EQ(searcher->DocumentCount(), 1u);

@@ -132,12 +132,15 @@ TEST_F(ShardedWriterTest, DuplicatesMeetInOneShard) {
   Document doc = MakeDocument("本项目采购舆情监测服务一套。");
   {
     auto writer = OpenIndexWriter(Dir(), 4);
-    EXPECT_TRUE(writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt"));
-    EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "/data/b.txt"));
+    EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt"),
+              PutResult::kAdded);
+    EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/b.txt"),
+              PutResult::kSameId);
     writer->Commit();
   }
   auto writer = OpenIndexWriter(Dir(), 0);
-  EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "/data/c.txt"));
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/c.txt"),
+            PutResult::kSameId);
   writer->Commit();
 
   auto searcher = Searcher::Open(Dir());
@@ -160,9 +163,11 @@ TEST_F(ShardedWriterTest, SameTextMeetsAsUnsharded) {
   for (int shards : {1, 4}) {
     std::string dir = Dir() + "-" + std::to_string(shards);
     auto writer = OpenIndexWriter(dir, shards);
-    EXPECT_TRUE(writer->Put(utf8.id, PrepareDocument(utf8), "/data/a.txt"))
+    EXPECT_EQ(writer->Put(utf8.id, PrepareDocument(utf8), "/data/a.txt"),
+              PutResult::kAdded)
         << shards;
-    EXPECT_FALSE(writer->Put(other.id, PrepareDocument(other), "/data/b.txt"))
+    EXPECT_EQ(writer->Put(other.id, PrepareDocument(other), "/data/b.txt"),
+              PutResult::kSameText)
         << shards;
     writer->Commit();
     writer.reset();
@@ -177,11 +182,14 @@ TEST_F(ShardedWriterTest, SameTextMeetsAsUnsharded) {
 TEST_F(ShardedWriterTest, PutAfterRemovingLastPathAddsAgain) {
   Document doc = MakeDocument("采购合同公告。");
   auto writer = OpenIndexWriter(Dir(), 2);
-  EXPECT_TRUE(writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt"));
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt"),
+            PutResult::kAdded);
   writer->Commit();
   writer->RemovePath(doc.id, "/data/a.txt");
-  EXPECT_TRUE(writer->Put(doc.id, PrepareDocument(doc), "/data/b.txt"));
-  EXPECT_FALSE(writer->Put(doc.id, PrepareDocument(doc), "/data/c.txt"));
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/b.txt"),
+            PutResult::kAdded);
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/c.txt"),
+            PutResult::kSameId);
   writer->Commit();
   std::optional<Searcher::Stored> stored = Searcher::Open(Dir())->Get(doc.id);
   ASSERT_TRUE(stored.has_value());
@@ -242,7 +250,8 @@ TEST_F(ShardedWriterTest, ReopensWithRecordedCount) {
   OpenIndexWriter(Dir(), 3)->Commit();
   Document doc = MakeDocument("竞争性磋商公告。");
   auto writer = OpenIndexWriter(Dir(), 0);
-  EXPECT_TRUE(writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt"));
+  EXPECT_EQ(writer->Put(doc.id, PrepareDocument(doc), "/data/a.txt"),
+            PutResult::kAdded);
   writer->Commit();
   writer.reset();
   int shard = ShardForDocument(doc.id, PrepareDocument(doc), 3);
