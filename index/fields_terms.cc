@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "extract/code_points.h"
 #include "extract/extract.h"
 #include "extract/normalize.h"
 #include "extract/region.h"
@@ -130,6 +131,42 @@ std::optional<Fields> StoredFieldsFromJson(const nlohmann::json& data) {
   }
 }
 
+namespace {
+
+// Returns `text` without layout whitespace. A whitespace run next to a CJK
+// character is dropped, because Chinese has no spaces between words. Any
+// other run becomes one space. So reposts that differ only in line wrapping
+// or markup give the same text, but "video surveillance" and
+// "videosurveillance" do not.
+std::string WithoutLayoutWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  int32_t pos = 0;
+  UChar32 previous = 0;  // last character kept, 0 at the start
+  bool pending_space = false;
+  while (pos < length) {
+    int32_t begin = pos;
+    UChar32 c;
+    U8_NEXT(bytes, pos, length, c);
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && previous != 0 && !IsCjkCodePoint(previous) &&
+        !IsCjkCodePoint(c)) {
+      out += ' ';
+    }
+    pending_space = false;
+    previous = c;
+    out.append(text.substr(begin, pos - begin));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ContentHash(const Document& doc,
                         const std::vector<std::string>& normalized_pages) {
   std::string text;
@@ -138,11 +175,7 @@ std::string ContentHash(const Document& doc,
     text += normalized_pages[i];
     text += '\n';
   }
-  // Whitespace differs between reposts of one notice (markup, line
-  // wrapping), so it is left out of the hash.
-  std::erase_if(text, [](char c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-  });
+  text = WithoutLayoutWhitespace(text);
   if (text.empty()) return "";
   return Sha256Hex(text);
 }

@@ -21,9 +21,10 @@ void AddFields(const Document& doc,
                const std::vector<std::string>& normalized_pages,
                DocumentBuilder* builder, nlohmann::json* data);
 
-// SHA-256 of the normalised text of every reliable page, so that the same
-// notice reposted with other bytes (markup, encoding) has the same hash.
-// Empty when the document has no text.
+// SHA-256 of the normalised text of every reliable page without layout
+// whitespace, so that the same notice reposted with other bytes (markup,
+// encoding, line wrapping) has the same hash. Empty when the document has
+// no text.
 std::string ContentHash(const Document& doc,
                         const std::vector<std::string>& normalized_pages);
 

@@ -160,15 +160,32 @@ TEST(FieldsRepostTest, SameTextOtherBytesIsOneDocument) {
   EXPECT_EQ(stored->paths, (std::vector<std::string>{"a.txt", "b.txt"}));
 }
 
-TEST(FieldsRepostTest, DifferentTextStaysApart) {
+// What Put does with the text `second` (b.txt) after the text `first`
+// (a.txt) in a new index.
+PutResult PutAfter(const std::string& first, const std::string& second) {
   testing::TempDir dir;
-  std::string db = (dir.path() / "idx").string();
-  Document first = ExtractBytes("中标金额：115万元\n", "a.txt", {}).front();
-  Document second = ExtractBytes("中标金额：116万元\n", "b.txt", {}).front();
-  std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db);
-  EXPECT_EQ(writer->Put(first.id, PrepareDocument(first), "a.txt"),
+  std::unique_ptr<IndexWriter> writer =
+      IndexWriter::Open((dir.path() / "idx").string());
+  Document a = ExtractBytes(first, "a.txt", {}).front();
+  Document b = ExtractBytes(second, "b.txt", {}).front();
+  EXPECT_EQ(writer->Put(a.id, PrepareDocument(a), "a.txt"), PutResult::kAdded);
+  return writer->Put(b.id, PrepareDocument(b), "b.txt");
+}
+
+TEST(FieldsRepostTest, DifferentTextStaysApart) {
+  EXPECT_EQ(PutAfter("中标金额：115万元\n", "中标金额：116万元\n"),
             PutResult::kAdded);
-  EXPECT_EQ(writer->Put(second.id, PrepareDocument(second), "b.txt"),
+}
+
+TEST(FieldsRepostTest, RewrappedLatinLinesMerge) {
+  EXPECT_EQ(PutAfter("Tender for video\nsurveillance 公告\n",
+                     "Tender for video surveillance\n公告\n"),
+            PutResult::kSameText);
+}
+
+TEST(FieldsRepostTest, WordsJoinedWithoutSpaceStayApart) {
+  EXPECT_EQ(PutAfter("Tender for video\nsurveillance, budget 1\n200 000 CNY.\n",
+                     "Tender for videosurveillance, budget 1200 000 CNY.\n"),
             PutResult::kAdded);
 }
 
