@@ -6,6 +6,8 @@
 #include <fstream>
 #include <new>
 #include <sstream>
+#include <string>
+#include <utility>
 
 #include "extract/formats.h"
 #include "extract/page_furniture.h"
@@ -18,6 +20,43 @@ Document Unsupported(Format format) {
   Document doc;
   doc.status = ExtractStatus::kUnsupported;
   doc.error = "unsupported format: " + std::string(FormatName(format));
+  return doc;
+}
+
+// Returns the format that the extension of `path` names, as errors write
+// it, when bidscope reads that format. A file so named whose content is in
+// no known format is damaged or mislabelled, such as a cut-off download or
+// binary junk saved by a crawler. It fails, so the user sees it.
+std::string_view ReadableFormatOfName(std::string_view path) {
+  static const std::pair<std::string_view, std::string_view> kNames[] = {
+      {"pdf", "PDF"},    {"doc", "DOC"},     {"docx", "DOCX"},
+      {"rtf", "RTF"},    {"odt", "ODT"},     {"ods", "ODS"},
+      {"xlsx", "XLSX"},  {"htm", "HTML"},    {"html", "HTML"},
+      {"shtml", "HTML"}, {"xhtml", "HTML"},  {"xml", "XML"},
+      {"txt", "text"},   {"csv", "CSV"},     {"json", "JSON"},
+      {"jsonl", "JSON"}, {"ndjson", "JSON"}, {"zip", "ZIP"},
+      {"rar", "RAR"},    {"7z", "7z"}};
+  size_t slash = path.find_last_of('/');
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  std::string extension(name.substr(dot + 1));
+  for (char& c : extension) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (const auto& [suffix, format] : kNames) {
+    if (extension == suffix) return format;
+  }
+  return {};
+}
+
+Document Unrecognised(std::string_view named_format) {
+  Document doc;
+  doc.status = ExtractStatus::kFailed;
+  doc.error = "not a " + std::string(named_format) +
+              " file: the content is in no format bidscope reads (damaged "
+              "or mislabelled)";
   return doc;
 }
 
@@ -80,8 +119,13 @@ std::vector<Document> ExtractBytesAtDepth(std::string_view bytes,
   // Bad input is data: any exception an extractor lets through becomes a
   // failed document, except running out of memory, which the caller's
   // resource limits must see.
+  std::string_view named_format = ReadableFormatOfName(path);
   try {
-    docs = Dispatch(bytes, format, options, depth);
+    if (format == Format::kUnknown && !bytes.empty() && !named_format.empty()) {
+      docs = {Unrecognised(named_format)};
+    } else {
+      docs = Dispatch(bytes, format, options, depth);
+    }
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
@@ -103,7 +147,6 @@ std::vector<Document> ExtractBytesAtDepth(std::string_view bytes,
   for (size_t i = 1; i < docs.size(); ++i) {
     if (docs[i].parent_id.empty()) docs[i].parent_id = self.id;
   }
-  (void)path;
   return docs;
 }
 

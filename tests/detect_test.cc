@@ -7,6 +7,7 @@
 
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -158,6 +159,30 @@ TEST(DetectTest, ReadsContentNotNames) {
         DetectFormat(ReadFile(cases / "C08-charset-declared-vs-actual" / file)),
         Format::kHtml)
         << file;
+  }
+}
+
+TEST(ExtractStatusTest, JunkUnderDocumentNameFails) {
+  std::string junk;
+  std::minstd_rand generator(7);
+  for (int i = 0; i < 4096; ++i) {
+    junk.push_back(static_cast<char>(generator() & 0xff));
+  }
+  ASSERT_EQ(DetectFormat(junk), Format::kUnknown);
+
+  Document pdf = ExtractBytes(junk, "downloads/notice.PDF", {}).front();
+  EXPECT_EQ(pdf.status, ExtractStatus::kFailed);
+  EXPECT_NE(pdf.error.find("not a PDF file"), std::string::npos) << pdf.error;
+
+  Document member = ExtractBytes(junk, "a.zip#docs/b.docx", {}).front();
+  EXPECT_EQ(member.status, ExtractStatus::kFailed);
+  EXPECT_NE(member.error.find("not a DOCX file"), std::string::npos)
+      << member.error;
+
+  // Under a name of no readable format, the file stays unsupported.
+  for (const char* name : {"blob.bin", "photo", "archive.tar.gz"}) {
+    Document other = ExtractBytes(junk, name, {}).front();
+    EXPECT_EQ(other.status, ExtractStatus::kUnsupported) << name;
   }
 }
 
