@@ -155,6 +155,12 @@ bool IndexRun::Plan(const InputFile& file, FileRecord& record) {
                     " (unchanged since; not retried without --retry-failed)";
     return false;
   }
+  // An unsupported file keeps its status, so that every run counts it.
+  if (state->status == "unsupported") {
+    record.status = state->status;
+    record.reason = state->reason + " (unchanged since)";
+    return false;
+  }
   record.status = "unchanged";
   return false;
 }

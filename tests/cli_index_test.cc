@@ -139,6 +139,28 @@ TEST_F(CliIndexTest, RejectsUnknownCompactMode) {
   EXPECT_NE(run.err.find("--compact"), std::string::npos) << run.err;
 }
 
+TEST_F(CliIndexTest, JunkKeepsItsStatusOnRerun) {
+  // Bytes in no format: under a PDF's name a failure, under another name a
+  // format left aside. Neither becomes "unchanged" on the next run.
+  std::string junk(512, '\0');
+  for (size_t i = 0; i < junk.size(); ++i) {
+    junk[i] = static_cast<char>((i * 151 + 17) % 251);
+  }
+  WriteText(input_ / "junk.pdf", junk);
+  WriteText(input_ / "junk.bin", junk);
+  for (int run_number = 1; run_number <= 2; ++run_number) {
+    CommandResult run = Index();
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    auto records = FileRecords(run);
+    EXPECT_EQ(records["junk.pdf"]["status"], "failed") << run_number;
+    EXPECT_NE(
+        records["junk.pdf"]["reason"].get<std::string>().find("not a PDF file"),
+        std::string::npos)
+        << records["junk.pdf"].dump();
+    EXPECT_EQ(records["junk.bin"]["status"], "unsupported") << run_number;
+  }
+}
+
 TEST_F(CliIndexTest, RerunSkipsChangesAndRemoves) {
   ASSERT_EQ(Index().exit_code, 0);
   CommandResult again = Index();
