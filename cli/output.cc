@@ -61,6 +61,9 @@ std::string RunSummaryLine(const nlohmann::json& summary) {
   if (summary.contains("index_documents")) {
     line += ", " + std::to_string(count("index_documents")) + " in the index";
   }
+  if (summary.value("interrupted", false)) {
+    line += "; interrupted: run the same command again to finish";
+  }
   return line;
 }
 

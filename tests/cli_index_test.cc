@@ -285,6 +285,16 @@ TEST_F(CliIndexTest, StrictStopsAtLastFile) {
   EXPECT_EQ(summary[0]["failed"], 1);
 }
 
+TEST_F(CliIndexTest, HumanSummarySaysInterrupted) {
+  WriteText(input_ / "z-broken.pdf", "%PDF-1.4\ntrailer");
+  CommandResult run = RunBidscope(
+      {"index", "--db", db_, "--strict", "--jobs", "1", input_.string()});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.out.find("interrupted: run the same command again"),
+            std::string::npos)
+      << run.out << run.err;
+}
+
 TEST_F(CliIndexTest, SummaryCountsWholeIndex) {
   ASSERT_EQ(Index().exit_code, 0);
   CommandResult rerun = Index();
