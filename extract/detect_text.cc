@@ -15,7 +15,9 @@ namespace {
 constexpr size_t kHtmlWindow = 2048;
 constexpr size_t kFragmentWindow = 8192;
 
-// JSON Lines needs this many object lines; at most this many are parsed.
+// JSON Lines needs this many object lines, and more of them than lines
+// that do not parse, since a scraper killed mid-write or one bad record
+// must not turn a dump into plain text. At most kMaxJsonLines are parsed.
 constexpr size_t kMinJsonLines = 2;
 constexpr size_t kMaxJsonLines = 50;
 
@@ -161,14 +163,19 @@ std::vector<std::string_view> Lines(std::string_view text, bool truncated) {
 
 bool IsJsonLines(std::string_view text, bool truncated) {
   size_t objects = 0;
+  size_t others = 0;
   for (std::string_view line : Lines(text, truncated)) {
     size_t begin = line.find_first_not_of(" \t\r");
     if (begin == std::string_view::npos) continue;
     line = line.substr(begin);
-    if (line.front() != '{' || !nlohmann::json::accept(line)) return false;
-    if (++objects == kMaxJsonLines) break;
+    if (line.front() == '{' && nlohmann::json::accept(line)) {
+      ++objects;
+    } else {
+      ++others;
+    }
+    if (objects + others == kMaxJsonLines) break;
   }
-  return objects >= kMinJsonLines;
+  return objects >= kMinJsonLines && objects > others;
 }
 
 // Records split at newlines outside double quotes.
