@@ -1,5 +1,7 @@
 // `bidscope export`: dispatches on --format to the document exports of
 // cli/export_fields.h and the segment exports of cli/export_segments.h.
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -59,6 +61,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
     }
   }
   std::ostream& out = to_stdout ? std::cout : file;
+  errno = 0;
   if (options.format == "csv") {
     WriteCsvExport(*hits, out);
   } else {
@@ -66,8 +69,12 @@ int RunExportCommand(const ExportCommandOptions& options) {
   }
   out.flush();
   if (!out) {
+    // A reader that stops early, such as head, closes the pipe. That ends
+    // the export quietly, as it ends other programs' output.
+    if (to_stdout && errno == EPIPE) return 0;
+    std::string reason = errno != 0 ? std::strerror(errno) : "write error";
     PrintError(to_stdout ? "-" : options.output, "writing the export failed",
-               "check free disk space");
+               reason + "; check free disk space");
     return 2;
   }
   return hits->empty() ? 1 : 0;
