@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -38,6 +39,9 @@ std::string FailureKind(const std::string& reason) {
   }
   return "other";
 }
+
+// Warnings printed per file in human output.
+constexpr size_t kWarningsShown = 3;
 
 bool IsFailure(const std::string& status) {
   return status == "failed" || status == "encrypted";
@@ -357,6 +361,19 @@ void IndexRun::Finish(FileRecord record, int64_t bytes) {
   if (failed) ++failure_kinds_[FailureKind(record.reason)];
   if (options_.json) PrintJsonLine("file", FileRecordToJson(record));
   if (failed) PrintError(record.path, record.status, record.reason);
+  // A dump with many bad rows has a warning per row, so only the first few
+  // are printed. --json and show give them all.
+  if (!options_.json) {
+    size_t shown = std::min(record.warnings.size(), kWarningsShown);
+    for (size_t i = 0; i < shown; ++i) {
+      PrintError(record.path, "warning", record.warnings[i]);
+    }
+    if (record.warnings.size() > shown) {
+      PrintError(record.path, "warning",
+                 std::to_string(record.warnings.size() - shown) +
+                     " more; bidscope show lists them all");
+    }
+  }
   if (progress_) progress_->Update(bytes, failed);
   records_.push_back(std::move(record));
   // --strict stops the run as SIGINT does, also when this was the last file.

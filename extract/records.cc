@@ -1,6 +1,7 @@
 // ExtractRecords: a scraped dump becomes the file's document followed by
 // one kRecord document per record.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -76,7 +77,7 @@ std::string PageText(const RecordFields& fields, const FieldRoles& roles) {
 }
 
 Document RecordDocument(const SourceRecord& record, const Document& file_doc,
-                        const ExtractOptions& options) {
+                        const FieldRoles& roles) {
   Document doc;
   doc.format = Format::kRecord;
   doc.status = ExtractStatus::kOk;
@@ -88,7 +89,6 @@ Document RecordDocument(const SourceRecord& record, const Document& file_doc,
   doc.id = Sha256Hex(canonical);
   doc.size_bytes = canonical.size();
 
-  FieldRoles roles = AssignFieldRoles(record.fields, options);
   if (roles.title >= 0) {
     doc.metadata.title = FieldText(record.fields[roles.title].second);
   }
@@ -139,9 +139,35 @@ std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
     file_doc.error = set.error;
   }
 
+  // A field name given on the command line that no record has is most
+  // likely a typo, which would otherwise go unnoticed until the results
+  // look wrong.
+  struct Override {
+    const char* flag;
+    const std::vector<std::string>& names;
+    bool found = false;
+  };
+  Override overrides[] = {{"--url-field", options.url_fields},
+                          {"--title-field", options.title_fields},
+                          {"--date-field", options.date_fields},
+                          {"--text-field", options.text_fields}};
+
   std::vector<Document> docs{std::move(file_doc)};
   for (const SourceRecord& record : set.records) {
-    docs.push_back(RecordDocument(record, docs.front(), options));
+    FieldRoles roles = AssignFieldRoles(record.fields, options);
+    overrides[0].found |= roles.url >= 0;
+    overrides[1].found |= roles.title >= 0;
+    overrides[2].found |= roles.date >= 0;
+    overrides[3].found |= !roles.text.empty();
+    docs.push_back(RecordDocument(record, docs.front(), roles));
+  }
+  for (const Override& override : overrides) {
+    if (override.names.empty() || override.found || set.records.empty())
+      continue;
+    docs.front().warnings.push_back(fmt::format(
+        "{} {}: no record of this file has a non-empty column or key of "
+        "that name",
+        override.flag, fmt::join(override.names, ",")));
   }
   return docs;
 }

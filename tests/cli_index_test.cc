@@ -295,6 +295,16 @@ TEST_F(CliIndexTest, HumanSummarySaysInterrupted) {
       << run.out << run.err;
 }
 
+TEST_F(CliIndexTest, WarnsOfFieldNameNoRecordHas) {
+  WriteText(input_ / "dump.csv", "bt,nr\n招标公告,正文\n中标公告,正文二\n");
+  CommandResult run = RunBidscope(
+      {"index", "--db", db_, "--title-field", "nosuch", input_.string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("dump.csv: warning: --title-field nosuch: no record"),
+            std::string::npos)
+      << run.err;
+}
+
 TEST_F(CliIndexTest, SummaryCountsWholeIndex) {
   ASSERT_EQ(Index().exit_code, 0);
   CommandResult rerun = Index();

@@ -363,6 +363,22 @@ TEST(RecordsTest, SurvivesEveryTruncation) {
   }
 }
 
+TEST(RecordsTest, WarnsOnOverrideNameNoRecordHas) {
+  std::string csv = "bt,nr\n招标公告,正文\n中标公告,正文二\n";
+  ExtractOptions options;
+  options.title_fields = {"nosuch"};
+  options.text_fields = {"nr"};
+  std::vector<Document> docs = ExtractRecords(csv, Format::kCsv, options);
+  ASSERT_EQ(docs.size(), 3u);
+  ASSERT_EQ(docs[0].warnings.size(), 1u);
+  EXPECT_EQ(docs[0].warnings[0],
+            "--title-field nosuch: no record of this file has a non-empty "
+            "column or key of that name");
+
+  options.title_fields = {"bt"};
+  EXPECT_TRUE(ExtractRecords(csv, Format::kCsv, options)[0].warnings.empty());
+}
+
 TEST(RecordsTest, OptionsOverrideFieldNames) {
   std::string csv = "headline,title,when,text\n真标题,假标题,2020-01-01,正文\n";
   ExtractOptions options;
