@@ -364,13 +364,13 @@ void IndexRun::Finish(FileRecord record, int64_t bytes) {
   // A dump with many bad rows has a warning per row, so only the first few
   // are printed. --json and show give them all.
   if (!options_.json) {
-    size_t shown = std::min(record.warnings.size(), kWarningsShown);
-    for (size_t i = 0; i < shown; ++i) {
+    size_t printed = std::min(record.warnings.size(), kWarningsShown);
+    for (size_t i = 0; i < printed; ++i) {
       PrintError(record.path, "warning", record.warnings[i]);
     }
-    if (record.warnings.size() > shown) {
+    if (record.warnings.size() > printed) {
       PrintError(record.path, "warning",
-                 std::to_string(record.warnings.size() - shown) +
+                 std::to_string(record.warnings.size() - printed) +
                      " more; bidscope show lists them all");
     }
   }

@@ -142,32 +142,31 @@ std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
   // A field name given on the command line that no record has is most
   // likely a typo, which would otherwise go unnoticed until the results
   // look wrong.
-  struct Override {
+  struct FieldFlag {
     const char* flag;
     const std::vector<std::string>& names;
     bool found = false;
   };
-  Override overrides[] = {{"--url-field", options.url_fields},
-                          {"--title-field", options.title_fields},
-                          {"--date-field", options.date_fields},
-                          {"--text-field", options.text_fields}};
+  FieldFlag flags[] = {{"--url-field", options.url_fields},
+                       {"--title-field", options.title_fields},
+                       {"--date-field", options.date_fields},
+                       {"--text-field", options.text_fields}};
 
   std::vector<Document> docs{std::move(file_doc)};
   for (const SourceRecord& record : set.records) {
     FieldRoles roles = AssignFieldRoles(record.fields, options);
-    overrides[0].found |= roles.url >= 0;
-    overrides[1].found |= roles.title >= 0;
-    overrides[2].found |= roles.date >= 0;
-    overrides[3].found |= !roles.text.empty();
+    flags[0].found |= roles.url >= 0;
+    flags[1].found |= roles.title >= 0;
+    flags[2].found |= roles.date >= 0;
+    flags[3].found |= !roles.text.empty();
     docs.push_back(RecordDocument(record, docs.front(), roles));
   }
-  for (const Override& override : overrides) {
-    if (override.names.empty() || override.found || set.records.empty())
-      continue;
+  for (const FieldFlag& flag : flags) {
+    if (flag.names.empty() || flag.found || set.records.empty()) continue;
     docs.front().warnings.push_back(fmt::format(
         "{} {}: no record of this file has a non-empty column or key of "
         "that name",
-        override.flag, fmt::join(override.names, ",")));
+        flag.flag, fmt::join(flag.names, ",")));
   }
   return docs;
 }

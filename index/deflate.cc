@@ -26,7 +26,7 @@ const Bytef* ZlibBytes(std::string_view bytes) {
   return reinterpret_cast<const Bytef*>(bytes.data());
 }
 
-IndexError Damaged(const char* part, const char* reason) {
+IndexError Damaged(const char* part, const std::string& reason) {
   return IndexError(std::string("stored document data is malformed: ") + part +
                     ": " + reason);
 }
@@ -56,7 +56,10 @@ std::string Deflate(std::string_view data, std::string_view dictionary) {
   int status = deflate(&stream, Z_FINISH);
   size_t written = stream.total_out;
   deflateEnd(&stream);
-  if (status != Z_STREAM_END) throw std::bad_alloc();
+  if (status != Z_STREAM_END) {
+    throw IndexError("deflating document data failed: zlib status " +
+                     std::to_string(status));
+  }
   out.resize(written);
   return out;
 }
@@ -69,7 +72,10 @@ std::string Inflate(std::string_view stream_bytes, std::string_view dictionary,
   }
   if (stream_bytes.empty() || size / kMaxRatio > stream_bytes.size() ||
       stream_bytes.size() > UINT_MAX || size > UINT_MAX) {
-    throw Damaged(part, "impossible size");
+    throw Damaged(part, "invalid size: " + std::to_string(size) +
+                            " bytes recorded for a " +
+                            std::to_string(stream_bytes.size()) +
+                            "-byte stream");
   }
   z_stream stream{};
   if (inflateInit2(&stream, kWindowBits) != Z_OK) throw std::bad_alloc();
@@ -88,7 +94,7 @@ std::string Inflate(std::string_view stream_bytes, std::string_view dictionary,
   bool exact =
       status == Z_STREAM_END && stream.avail_out == 0 && stream.avail_in == 0;
   inflateEnd(&stream);
-  if (!exact) throw Damaged(part, "compressed data does not decode");
+  if (!exact) throw Damaged(part, "invalid compressed data");
   return out;
 }
 

@@ -1,5 +1,5 @@
 // Raw deflate streams (zlib, no header or checksum) with a preset
-// dictionary. A dictionary holds strings the data is likely to repeat,
+// dictionary. A dictionary contains strings the data is likely to repeat,
 // so that even a short document's first occurrence of each is coded as a
 // back reference. Both ends must use the same dictionary bytes.
 #ifndef BIDSCOPE_INDEX_DEFLATE_H_
@@ -10,8 +10,8 @@
 
 namespace bidscope {
 
-// `data` deflated at zlib's default level with `dictionary` (at most 32
-// KiB are used). Empty data gives an empty string.
+// Returns `data` deflated at zlib's default level with `dictionary`, of
+// which at most 32 KiB are used. Empty data gives an empty string.
 std::string Deflate(std::string_view data, std::string_view dictionary);
 
 // Inflates `stream`, which must decode to exactly `size` bytes. Throws

@@ -37,7 +37,7 @@ IndexError Malformed(const std::string& reason) {
   return IndexError("stored document data is malformed: " + reason);
 }
 
-// The parts of stored data a caller needs.
+// Parts of stored data that a caller requests.
 enum Part : unsigned { kSummary = 1, kTexts = 2, kHead = 4, kAllParts = 7 };
 
 // The parts of stored data. `summary` is empty for data without one, and
@@ -53,7 +53,8 @@ struct Sections {
   std::string inflated[3];
 };
 
-// One block of deflated data: its size, its deflated size, the stream.
+// Appends `bytes` to `out` as one block: its size, its deflated size, then
+// the deflate stream.
 void PutBlock(std::string_view bytes, std::string_view dictionary,
               std::string* out) {
   std::string deflated = Deflate(bytes, dictionary);
@@ -62,6 +63,7 @@ void PutBlock(std::string_view bytes, std::string_view dictionary,
   out->append(deflated);
 }
 
+// Reads one block, and inflates it into `storage` when `wanted`.
 std::string_view TakeBlock(VarintReader* reader, bool wanted,
                            std::string_view dictionary, const char* what,
                            std::string* storage) {
@@ -324,6 +326,9 @@ std::string SerializeStoredData(json object) {
     }
   }
 
+  // NOTE: Xapian still tries to compress the data when it stores it, which
+  // costs the writer about 4% of a run's CPU and gains nothing here.
+  // Xapian 1.4 has no setting that turns this off for document data.
   std::string data(1, kDeflatedTag);
   PutBlock(MakeSummary(object, paths).dump(), StoredJsonDictionary(), &data);
   PutBlock(texts, StoredTextDictionary(), &data);

@@ -4,9 +4,9 @@
 //
 // Layout: the byte 0x02, then three blocks. A block is the LEB128 varint
 // of its size, that of its deflated size, then its raw deflate stream
-// (index/deflate.h). The blocks are the summary JSON; the page texts one
-// after another; the document JSON without "paths" and with "text_bytes"
-// in place of each page's "text".
+// (index/deflate.h). The first block is the summary JSON and the second
+// the page texts one after another. The third is the document JSON
+// without "paths", with "text_bytes" in place of each page's "text".
 //
 // The JSON is deflated with a dictionary of the JSON's own keys and common
 // values, the texts with one of procurement notices' common phrases

@@ -17,10 +17,10 @@
 
 namespace bidscope {
 
-// For the summary and document JSON.
+// Returns the dictionary of the summary and document JSON.
 std::string_view StoredJsonDictionary();
 
-// For the page texts.
+// Returns the dictionary of the page texts.
 std::string_view StoredTextDictionary();
 
 }  // namespace bidscope
