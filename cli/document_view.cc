@@ -36,9 +36,10 @@ void PrintFields(const Fields& fields, bool color) {
     field("supplier", text);
   }
   for (const Amount& amount : fields.amounts) {
-    field(amount.kind + " amount", amount.value + " " + amount.currency +
-                                       " (page " + std::to_string(amount.page) +
-                                       ")");
+    std::string where = "page " + std::to_string(amount.page);
+    if (!amount.revision.empty()) where += ", " + amount.revision;
+    field(amount.kind + " amount",
+          amount.value + " " + amount.currency + " (" + where + ")");
   }
   for (const DateValue& date : fields.dates) {
     field(date.kind + " date",

@@ -33,7 +33,7 @@ std::map<std::string, std::string> ComparableFields(const Fields& fields) {
   }
   for (const char* kind : {"budget", "ceiling", "deposit"}) {
     for (const Amount& amount : fields.amounts) {
-      if (amount.kind != kind) continue;
+      if (amount.kind != kind || amount.revision == "superseded") continue;
       values[std::string(kind)] = amount.value + " " + amount.currency;
     }
   }

@@ -99,8 +99,10 @@ struct Candidate {
   Decimal value;
   std::string currency;
   bool explicit_currency = false;
-  bool chinese = false;  // written in Chinese numerals (大写)
+  bool chinese = false;    // written in Chinese numerals (大写)
+  bool threshold = false;  // a limit stated by a rule, not this purchase's
   std::string kind;
+  std::string revision;  // as Amount::revision
 };
 
 // Captured text of a named group, empty when the group did not match.
@@ -289,6 +291,20 @@ std::optional<Decimal> ArabicValue(icu::RegexMatcher& m, int label_power) {
   return AddDecimal(*value, *tail);
 }
 
+// True when the words before a figure in its clause give it as the new
+// value of an amendment: "现更正为120万元", "调整后预算金额：120万元".
+bool HasCorrectionWord(const icu::UnicodeString& text, int32_t clause_start,
+                       int32_t figure_start) {
+  static const std::vector<Keyword> kWords = {
+      {u"改为", "yes"},   {u"改為", "yes"},   {u"更正为", "yes"},
+      {u"更正為", "yes"}, {u"变更为", "yes"}, {u"變更為", "yes"},
+      {u"调整为", "yes"}, {u"調整為", "yes"}, {u"更正后", "yes"},
+      {u"更正後", "yes"}, {u"变更后", "yes"}, {u"變更後", "yes"},
+      {u"调整后", "yes"}, {u"調整後", "yes"}, {u"修改后", "yes"},
+      {u"修改後", "yes"}, {u"更改后", "yes"}, {u"更改後", "yes"}};
+  return NearestKeyword(text, clause_start, figure_start, kWords, "") == "yes";
+}
+
 // Turns the current match into a candidate, or nullopt when the figure is
 // not an amount (a phone number, a year, a count).
 std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
@@ -338,8 +354,12 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
   c.currency = currency.empty() ? options.default_currency : currency;
   c.kind =
       NearestKeyword(text, clause_start, figure_start, KindKeywords(), "other");
+  if (HasCorrectionWord(text, clause_start, figure_start)) {
+    c.revision = "corrected";
+  }
   if (IsThreshold(text, clause_start, c.limit)) {
     c.kind = "other";
+    c.threshold = true;
   } else if (c.kind == "other" && arabic) {
     icu::UnicodeString above = LabelLineAbove(text, figure_start, c.limit);
     c.kind = NearestKeyword(above, 0, above.length(), KindKeywords(), "other");
@@ -374,7 +394,38 @@ Amount ToAmount(const Candidate& c, const icu::UnicodeString& text,
   amount.raw = Utf8Slice(text, c.start, raw_limit);
   while (!amount.raw.empty() && amount.raw.back() == ' ') amount.raw.pop_back();
   amount.page = page;
+  amount.revision = c.revision;
   return amount;
+}
+
+// Settles the figures of an amendment. A corrected figure without a kind
+// word of its own ("原预算金额为100万元，现更正为120万元") takes the kind of
+// the nearest figure before it that has one. The nearest earlier figure of
+// its kind and currency that is not itself a correction is superseded.
+void SettleCorrections(std::vector<Candidate>& found) {
+  // How far back, in UTF-16 units, the figure that gives the kind and the
+  // replaced figure may be.
+  constexpr int32_t kKindReach = 60;
+  constexpr int32_t kReplacedReach = 400;
+  for (size_t i = 1; i < found.size(); ++i) {
+    Candidate& c = found[i];
+    if (c.revision != "corrected" || c.threshold) continue;
+    for (size_t j = i; c.kind == "other" && j-- > 0;) {
+      if (c.start - found[j].limit > kKindReach) break;
+      if (!found[j].threshold) c.kind = found[j].kind;
+    }
+    if (c.kind == "other") continue;
+    for (size_t j = i; j-- > 0;) {
+      Candidate& earlier = found[j];
+      if (c.start - earlier.limit > kReplacedReach) break;
+      if (earlier.kind != c.kind || earlier.currency != c.currency ||
+          !earlier.revision.empty()) {
+        continue;
+      }
+      earlier.revision = "superseded";
+      break;
+    }
+  }
 }
 
 // Merges 大写/小写 pairs that agree and flags those that do not.
@@ -391,6 +442,8 @@ std::vector<Amount> SettlePairs(std::vector<Candidate>& found,
     Candidate& b = found[i + 1];
     if (a.kind == "other") a.kind = b.kind;
     b.kind = a.kind;
+    if (a.revision.empty()) a.revision = b.revision;
+    b.revision = a.revision;
     if (!a.explicit_currency && b.explicit_currency) a.currency = b.currency;
     if (!b.explicit_currency) b.currency = a.currency;
     if (DecimalEqual(a.value, b.value) && a.currency == b.currency) {
@@ -451,6 +504,7 @@ std::vector<Amount> FindAmounts(std::string_view text, int page,
     floor = c->limit;
     found.push_back(*c);
   }
+  SettleCorrections(found);
   return SettlePairs(found, normalized, page, warnings);
 }
 

@@ -27,6 +27,12 @@ struct Amount {
 
   // Page the amount was found on (1 for formats without pages).
   int page = 1;
+
+  // Empty, or for an amendment's figures "corrected" (the new value,
+  // after 更正为, 调整为, 更正后 and the like) and "superseded" (the earlier
+  // amount of the same kind that a corrected one replaces). Totals,
+  // filters and sorting leave superseded amounts out.
+  std::string revision;
 };
 
 struct AmountOptions {

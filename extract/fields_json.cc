@@ -17,11 +17,13 @@ json FieldsToJson(const Fields& f) {
   }
   json amounts = json::array();
   for (const Amount& a : f.amounts) {
-    amounts.push_back({{"kind", a.kind},
-                       {"value", a.value},
-                       {"currency", a.currency},
-                       {"raw", a.raw},
-                       {"page", a.page}});
+    json amount = {{"kind", a.kind},
+                   {"value", a.value},
+                   {"currency", a.currency},
+                   {"raw", a.raw},
+                   {"page", a.page}};
+    if (!a.revision.empty()) amount["revision"] = a.revision;
+    amounts.push_back(std::move(amount));
   }
   json dates = json::array();
   for (const DateValue& d : f.dates) {
@@ -66,10 +68,10 @@ Fields FieldsFromJson(const json& j) {
         s.value("credit_code", ""), s.value("credit_code_valid", false)});
   }
   for (const json& a : j.at("amounts")) {
-    f.amounts.push_back(Amount{a.at("kind").get<std::string>(),
-                               a.at("value").get<std::string>(),
-                               a.at("currency").get<std::string>(),
-                               a.value("raw", ""), a.value("page", 1)});
+    f.amounts.push_back(Amount{
+        a.at("kind").get<std::string>(), a.at("value").get<std::string>(),
+        a.at("currency").get<std::string>(), a.value("raw", ""),
+        a.value("page", 1), a.value("revision", "")});
   }
   for (const json& d : j.at("dates")) {
     f.dates.push_back(DateValue{d.at("kind").get<std::string>(),

@@ -74,7 +74,7 @@ std::optional<double> LargestCny(const Fields& fields, std::string_view kind) {
   std::optional<double> largest;
   std::optional<double> ceiling;
   for (const Amount& amount : fields.amounts) {
-    if (amount.currency != "CNY") continue;
+    if (amount.currency != "CNY" || amount.revision == "superseded") continue;
     double value = std::strtod(amount.value.c_str(), nullptr);
     if (amount.kind == kind && (!largest || value > *largest)) largest = value;
     if (amount.kind == "ceiling" && (!ceiling || value > *ceiling)) {

@@ -187,6 +187,7 @@ json BriefToJson(const json& object) {
                          "-" + published.substr(6, 2);
   }
   for (const Amount& amount : fields->amounts) {
+    if (amount.revision == "superseded") continue;
     brief["amounts"].push_back({amount.kind, amount.value, amount.currency});
   }
   return brief;

@@ -150,5 +150,46 @@ TEST(AmountTest, DefaultCurrencyAppliesToBareYuan) {
   EXPECT_EQ(Describe(amounts), "budget 3500000 TWD");
 }
 
+// "kind value revision" per amount, joined by "; ".
+std::string DescribeRevisions(const std::vector<Amount>& amounts) {
+  std::string out;
+  for (const Amount& a : amounts) {
+    if (!out.empty()) out += "; ";
+    out +=
+        a.kind + " " + a.value + " " + (a.revision.empty() ? "-" : a.revision);
+  }
+  return out;
+}
+
+TEST(AmountTest, AmendmentMarksCorrectedAndSupersededFigures) {
+  const AmountRow kRows[] = {
+      {"原预算金额为150万元，现更正为120万元。",
+       "budget 1500000 superseded; budget 1200000 corrected"},
+      {"更正前：最高限价80万元；更正后：最高限价90万元",
+       "ceiling 800000 superseded; ceiling 900000 corrected"},
+      {"采购预算由人民币壹佰万元整（¥1,000,000.00）调整为人民币壹佰贰拾万元整"
+       "（¥1,200,000.00）",
+       "budget 1000000 superseded; budget 1200000 corrected"},
+      {"預算金額：新臺幣500萬元，更正為新臺幣450萬元",
+       "budget 5000000 superseded; budget 4500000 corrected"},
+      // Two lots, each corrected: each correction replaces its own figure.
+      {"包1预算：100万元，现变更为110万元；包2预算：200万元，现变更为190万元",
+       "budget 1000000 superseded; budget 1100000 corrected; "
+       "budget 2000000 superseded; budget 1900000 corrected"},
+      // A correction of another kind leaves the budget alone.
+      {"预算金额：100万元。最高限价调整为95万元",
+       "budget 1000000 -; ceiling 950000 corrected"},
+      // No correction word: two budgets stay as found.
+      {"预算金额：100万元，其中一期预算60万元",
+       "budget 1000000 -; budget 600000 -"},
+      // A limit in a qualification rule is not corrected into a budget.
+      {"预算金额：100万元，资格要求调整为营业收入不少于500万元",
+       "budget 1000000 -; other 5000000 corrected"},
+  };
+  for (const AmountRow& row : kRows) {
+    EXPECT_EQ(DescribeRevisions(Find(row.text)), row.expected) << row.text;
+  }
+}
+
 }  // namespace
 }  // namespace bidscope

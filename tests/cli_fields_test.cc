@@ -31,7 +31,7 @@ const std::vector<std::pair<std::string, std::string>> kNotices = {
     {"amendment.txt",
      "示例市公安局舆情监测服务项目更正公告\n项目编号：SZ-2024-001\n"
      "采购人：示例市公安局\n采购代理机构：示例招标代理有限公司\n"
-     "预算金额：120万元\n发布日期：2024年3月10日\n"
+     "原预算金额：150万元，现调整为：120万元\n发布日期：2024年3月10日\n"
      "投标截止时间：2024年3月28日9时30分\n"},
     {"award.txt",
      "示例市公安局舆情监测服务项目中标结果公告\n项目编号：SZ-2024-001\n"
@@ -169,12 +169,36 @@ TEST_F(CliFieldsTest, FlagFiltersSelectNotices) {
       {{"--min-amount", "1000000"}, kProject},
       {{"--max-amount", "500000"}, {"cleaning.txt", "quoted.txt"}},
       {{"--min-amount", "400000", "--max-amount", "500000"}, {"cleaning.txt"}},
+      // The amendment's budget is the corrected 120万, not the 150万 it
+      // replaces.
+      {{"--min-amount", "1190000", "--max-amount", "1250000"},
+       {"amendment.txt"}},
+      {{"--min-amount", "1300000"}, {}},
   };
   for (const Case& c : kCases) {
     std::string command_line;
     for (const std::string& arg : c.args) command_line += arg + " ";
     EXPECT_EQ(NameSet(c.args), c.expected) << command_line;
   }
+}
+
+TEST_F(CliFieldsTest, HitAndShowTellCorrectedAmounts) {
+  testing::CommandResult search =
+      RunBidscope({"search", "--db", db_, "--json", "更正公告"});
+  std::vector<nlohmann::json> hits = RecordsOfType(search.out, "hit");
+  ASSERT_EQ(hits.size(), 1u) << search.out;
+  const nlohmann::json& amounts = hits[0]["fields"]["amounts"];
+  ASSERT_EQ(amounts.size(), 1u) << amounts.dump();
+  EXPECT_EQ(amounts[0]["value"], "1200000");
+
+  testing::CommandResult show =
+      RunBidscope({"show", "--db", db_, hits[0]["doc_id"].get<std::string>()});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("1500000 CNY (page 1, superseded)"),
+            std::string::npos)
+      << show.out;
+  EXPECT_NE(show.out.find("1200000 CNY (page 1, corrected)"), std::string::npos)
+      << show.out;
 }
 
 TEST_F(CliFieldsTest, QueryPrefixesSelectNotices) {

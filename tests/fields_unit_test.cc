@@ -206,7 +206,8 @@ TEST(FieldsJsonTest, RoundTripKeepsEveryField) {
   f.agency = "某代理公司";
   f.suppliers = {Supplier{"某公司", "某路1号", "91350100M000100Y43", true}};
   f.amounts = {
-      Amount{"award", "9665.18", "CNY", "玖仟陆佰陆拾伍圆壹角捌分", 3}};
+      Amount{"award", "9665.18", "CNY", "玖仟陆佰陆拾伍圆壹角捌分", 3, ""},
+      Amount{"budget", "12000", "CNY", "1.2万元", 1, "corrected"}};
   f.dates = {
       DateValue{"opening", "2021-12-31T09:30", "2021年12月31日9时30分", 2}};
   f.region = Region{"安徽省", "合肥市", "", "340100"};
@@ -215,6 +216,8 @@ TEST(FieldsJsonTest, RoundTripKeepsEveryField) {
   nlohmann::json json = FieldsToJson(f);
   EXPECT_EQ(json.at("suppliers").at(0).at("credit_code_valid"), true);
   EXPECT_EQ(json.at("amounts").at(0).at("page"), 3);
+  EXPECT_FALSE(json.at("amounts").at(0).contains("revision"));
+  EXPECT_EQ(json.at("amounts").at(1).at("revision"), "corrected");
   EXPECT_EQ(json.at("region").at("code"), "340100");
   EXPECT_EQ(FieldsToJson(FieldsFromJson(json)), json);
 }
