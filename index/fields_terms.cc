@@ -48,7 +48,13 @@ void AddRegionTerms(const Region& region, DocumentBuilder* builder) {
   AddBooleanIfSet(kRegionPrefix, region.code, builder);
 }
 
-void AddFieldValues(const Fields& fields, DocumentBuilder* builder) {
+// Xapian documents sortable_serialise's result as at most nine bytes.
+// Padded with zero bytes to that length, amounts compare in order when a
+// date follows them.
+constexpr size_t kAmountKeyBytes = 9;
+
+void AddFieldValues(const Fields& fields, const std::string& doc_id,
+                    DocumentBuilder* builder) {
   std::string published = PublishedKey(fields);
   if (!published.empty()) builder->AddValue(kPublishedSlot, published);
   std::optional<double> award = LargestCny(fields, "award");
@@ -66,6 +72,13 @@ void AddFieldValues(const Fields& fields, DocumentBuilder* builder) {
   if (!fields.notice_type.empty()) {
     builder->AddValue(kNoticeTypeSlot, fields.notice_type);
   }
+
+  std::string date_key = published.empty() ? "00000000" : published;
+  date_key += doc_id.substr(0, kOrderKeyBytes);
+  std::string amount_key = main ? Xapian::sortable_serialise(*main) : "";
+  amount_key.resize(std::max(amount_key.size(), kAmountKeyBytes), '\0');
+  builder->AddValue(kAmountOrderSlot, amount_key + date_key);
+  builder->AddValue(kDateOrderSlot, std::move(date_key));
 }
 
 }  // namespace
@@ -196,7 +209,7 @@ void AddFields(const Document& doc,
     AddName(supplier.name, kSupplierNamePrefix, kSupplierPrefix, &position,
             builder);
   }
-  AddFieldValues(fields, builder);
+  AddFieldValues(fields, doc.id, builder);
 
   std::string hash = ContentHash(doc, normalized_pages);
   if (!hash.empty()) builder->AddBooleanTerm(kContentHashPrefix + hash);

@@ -6,6 +6,7 @@
 
 #include "index/fields_terms.h"
 #include "index/query_parser.h"
+#include "index/terms.h"
 
 namespace bidscope {
 namespace {
@@ -88,22 +89,39 @@ std::optional<Xapian::Query> FilterQuery(const FieldFilters& filters) {
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-void ApplySortOrder(SortOrder sort, Xapian::Enquire* enquire) {
+// Xapian breaks ties by document number, which differs between a sharded
+// index and its compacted copy, so paging with an offset across a
+// compaction could skip or repeat hits. Each order ends with the order key
+// instead. Sorting by date or amount leaves relevance out: equal dates
+// come in order of the key. An index with documents written before the
+// sort slots existed keeps the former orders, whose ties follow document
+// numbers (and whose amount order needs every shard local).
+void ApplySortOrder(SortOrder sort, const Xapian::Database& db,
+                    Xapian::Enquire* enquire) {
+  auto every_document_has = [&db](unsigned slot) {
+    return db.get_value_freq(slot) == db.get_doccount();
+  };
   switch (sort) {
     case SortOrder::kRelevance:
+      enquire->set_sort_by_relevance_then_value(kOrderKeySlot, false);
       return;
     case SortOrder::kDate:
-      enquire->set_sort_by_value_then_relevance(kPublishedSlot, true);
+      if (every_document_has(kDateOrderSlot)) {
+        enquire->set_sort_by_value(kDateOrderSlot, true);
+      } else {
+        enquire->set_sort_by_value_then_relevance(kPublishedSlot, true);
+      }
       return;
-    case SortOrder::kAmount: {
-      // Equal amounts (an award and its contract) come newest first, so
-      // that the order does not depend on which document was added first.
-      auto* key = new Xapian::MultiValueKeyMaker;
-      key->add_value(kMainAmountSlot, true);
-      key->add_value(kPublishedSlot, true);
-      enquire->set_sort_by_key_then_relevance(key->release(), false);
+    case SortOrder::kAmount:
+      if (every_document_has(kAmountOrderSlot)) {
+        enquire->set_sort_by_value(kAmountOrderSlot, true);
+      } else {
+        auto* key = new Xapian::MultiValueKeyMaker;
+        key->add_value(kMainAmountSlot, true);
+        key->add_value(kPublishedSlot, true);
+        enquire->set_sort_by_key_then_relevance(key->release(), false);
+      }
       return;
-    }
   }
 }
 

@@ -16,9 +16,10 @@ namespace bidscope {
 // that is not YYYY-MM-DD.
 std::optional<Xapian::Query> FilterQuery(const FieldFilters& filters);
 
-// Sets the order of `enquire` for `sort`. Documents without the sort
-// value come last.
-void ApplySortOrder(SortOrder sort, Xapian::Enquire* enquire);
+// Sets the order of `enquire` on `db` for `sort`. Documents without the
+// sort value come last.
+void ApplySortOrder(SortOrder sort, const Xapian::Database& db,
+                    Xapian::Enquire* enquire);
 
 }  // namespace bidscope
 

@@ -100,7 +100,7 @@ class XapianSearcher : public Searcher {
       Xapian::Enquire enquire(db_);
       enquire.set_query(xapian_query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
-      ApplySortOrder(options.sort, &enquire);
+      ApplySortOrder(options.sort, db_, &enquire);
       Xapian::MSet mset =
           enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                            static_cast<Xapian::doccount>(options.limit));
