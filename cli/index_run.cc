@@ -159,8 +159,9 @@ bool IndexRun::Plan(const InputFile& file, FileRecord& record) {
                     " (unchanged since; not retried without --retry-failed)";
     return false;
   }
-  // An unsupported file keeps its status, so that every run counts it.
-  if (state->status == "unsupported") {
+  // An unsupported or skipped file keeps its status, so that every run
+  // counts it.
+  if (state->status == "unsupported" || state->status == "skipped") {
     record.status = state->status;
     record.reason = state->reason + " (unchanged since)";
     return false;
@@ -257,6 +258,9 @@ void IndexRun::Apply(const InputFile& file, FileOutcome& outcome) {
     record.warnings = self.warnings;
     if (self.status == "ok") {
       record.status = "indexed";
+    } else if (self.status == "empty") {
+      record.status = "skipped";
+      record.reason = self.error;
     } else {
       record.status = self.status;
       record.reason = self.error;

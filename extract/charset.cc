@@ -476,4 +476,11 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
+std::string DropNulBytes(std::string& utf8) {
+  size_t dropped = std::erase(utf8, '\0');
+  if (dropped == 0) return "";
+  return std::to_string(dropped) +
+         (dropped == 1 ? " NUL byte dropped" : " NUL bytes dropped");
+}
+
 }  // namespace bidscope

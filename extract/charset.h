@@ -105,6 +105,11 @@ std::string ConvertToUtf8(std::string_view bytes, std::string_view encoding,
 // code points above U+10FFFF).
 bool IsValidUtf8(std::string_view bytes);
 
+// Removes the NUL bytes of decoded text, which browsers and editors do not
+// show and libxml2 takes for the end of its input. Returns a warning that
+// counts them, or an empty string when there were none.
+std::string DropNulBytes(std::string& utf8);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_EXTRACT_CHARSET_H_

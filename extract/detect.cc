@@ -58,14 +58,14 @@ Format DetectMagic(std::string_view bytes) {
 }
 
 // The leading bytes as UTF-8 text, or nothing when they do not read as
-// text (NUL bytes, control characters or many invalid sequences).
+// text (more than one in a hundred characters are NUL bytes, other
+// control characters or invalid sequences). A stray NUL is common in
+// saved pages and scraped text, and the readers drop it.
 bool DecodePrefix(std::string_view bytes, std::string& text) {
   std::string_view prefix = bytes.substr(0, kTextPrefixBytes);
   size_t bom_length = 0;
   std::string_view bom = SniffBom(prefix, &bom_length);
   bool utf16 = bom == kUtf16Le || bom == kUtf16Be;
-  if (!utf16 && prefix.find('\0') != std::string_view::npos) return false;
-
   // Drop a character cut off at the end of the prefix.
   if (bytes.size() > prefix.size()) {
     prefix.remove_suffix(std::min<size_t>(prefix.size(), utf16 ? 2 : 3));

@@ -56,6 +56,8 @@ std::string_view ExtractStatusName(ExtractStatus status) {
       return "unsupported";
     case ExtractStatus::kFailed:
       return "failed";
+    case ExtractStatus::kEmpty:
+      return "empty";
   }
   return "failed";
 }

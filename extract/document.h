@@ -43,6 +43,7 @@ enum class ExtractStatus {
   kEncrypted,    // a password is required to read the text
   kUnsupported,  // a format bidscope does not read
   kFailed,  // damaged or hostile input, with the reason in `Document::error`
+  kEmpty,   // no text at all: no bytes, or only whitespace and markup
 };
 
 std::string_view ExtractStatusName(ExtractStatus status);

@@ -62,7 +62,7 @@ Document Unrecognised(std::string_view named_format) {
 
 Document Empty() {
   Document doc;
-  doc.status = ExtractStatus::kUnsupported;
+  doc.status = ExtractStatus::kEmpty;
   doc.error = "empty file";
   return doc;
 }

@@ -73,7 +73,10 @@ Document ExtractHtml(std::string_view bytes, const ExtractOptions&) {
                            " replaced with U+FFFD");
   }
 
-  // 2. Parse the UTF-8 text; libxml2 ignores <meta charset> here.
+  // 2. Parse the UTF-8 text; libxml2 ignores <meta charset> here. It would
+  // stop at a NUL byte, which browsers drop from the text.
+  std::string nul_warning = DropNulBytes(decoded.utf8);
+  if (!nul_warning.empty()) doc.warnings.push_back(nul_warning);
   Page page;
   page.origin = TextOrigin::kMarkup;
   XmlDocPtr html = ParseHtml(decoded.utf8);
@@ -84,6 +87,14 @@ Document ExtractHtml(std::string_view bytes, const ExtractOptions&) {
     doc.status = ExtractStatus::kFailed;
     doc.error = "libxml2 built no HTML tree from the input";
     return doc;
+  }
+  if (page.text.find_first_not_of(" \t\n") == std::string::npos) {
+    if (doc.metadata.title.empty()) {
+      doc.status = ExtractStatus::kEmpty;
+      doc.error = "empty page: markup without text";
+    } else {
+      doc.warnings.push_back("the page has a title but no text");
+    }
   }
   doc.pages.push_back(std::move(page));
   doc.metadata.page_count = 1;

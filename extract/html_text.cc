@@ -42,7 +42,6 @@ class HtmlRenderer {
     }
   }
 
- private:
   void Render(const xmlNode* node, TextLines& out, bool pre) {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       out.Append(XmlView(node->content), pre);
@@ -66,6 +65,7 @@ class HtmlRenderer {
     if (block) out.EndLine();
   }
 
+ private:
   // Rows of `node` in document order, not descending into nested tables,
   // which belong to their cells.
   static void CollectRows(const xmlNode* node,
@@ -159,9 +159,27 @@ std::string HtmlBodyText(const xmlDoc* doc) {
   if (root == nullptr) return "";
   const xmlNode* body = FindBody(root);
   const xmlNode* start = body != nullptr ? body : root;
-  HtmlRenderer renderer(NodeText(start).size());
+
+  // Browsers show what follows </body> and </html>, which libxml2 puts in
+  // the body's later siblings and in a second root element.
+  std::vector<const xmlNode*> parts = {start};
+  if (start != root) {
+    for (const xmlNode* node = start->next; node != nullptr;
+         node = node->next) {
+      parts.push_back(node);
+    }
+  }
+  for (const xmlNode* node = root->next; node != nullptr; node = node->next) {
+    parts.push_back(node);
+  }
+
+  size_t text_bytes = 0;
+  for (const xmlNode* part : parts) text_bytes += NodeText(part).size();
+  HtmlRenderer renderer(text_bytes);
   TextLines out;
   renderer.RenderChildren(start, out, false);
+  for (size_t i = 1; i < parts.size(); ++i)
+    renderer.Render(parts[i], out, false);
   return out.Text();
 }
 

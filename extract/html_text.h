@@ -13,8 +13,8 @@ namespace bidscope {
 inline constexpr char kCellSeparator[] = " | ";
 
 // Text of the document's body (the whole document when libxml2 built no
-// <body>). Drops script, style, noscript, template, svg, forms' option
-// lists, comments and navigation chrome (see IsNavigationChrome).
+// <body>) and of what follows it. Drops script, style, noscript, template, svg,
+// forms' option lists, comments and navigation chrome (see IsNavigationChrome).
 std::string HtmlBodyText(const xmlDoc* doc);
 
 }  // namespace bidscope

@@ -1,18 +1,16 @@
 #include "extract/records_html.h"
 
-#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include <cstring>
-#include <memory>
+#include <string>
+
+#include "extract/charset.h"
+#include "extract/xml_util.h"
 
 namespace bidscope {
 
 namespace {
-
-struct DocFreer {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
 
 bool IsBlockElement(const char* name) {
   static constexpr const char* kBlocks[] = {
@@ -106,11 +104,10 @@ bool ContainsMarkup(std::string_view value) {
 }
 
 std::string HtmlFragmentToText(std::string_view html) {
-  std::unique_ptr<xmlDoc, DocFreer> doc(htmlReadMemory(
-      html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-          HTML_PARSE_NONET));
-  if (doc == nullptr) return TidyLines(html);
+  std::string utf8(html);
+  DropNulBytes(utf8);
+  XmlDocPtr doc = ParseHtml(utf8);
+  if (doc == nullptr) return TidyLines(utf8);
   std::string text;
   CollectText(doc->children, &text);
   return TidyLines(text);

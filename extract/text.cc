@@ -42,6 +42,12 @@ Document ExtractPlainText(std::string_view bytes) {
                            " invalid byte sequences in " + decoded.encoding +
                            " replaced with U+FFFD");
   }
+  std::string nul_warning = DropNulBytes(decoded.utf8);
+  if (!nul_warning.empty()) doc.warnings.push_back(nul_warning);
+  if (decoded.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    doc.status = ExtractStatus::kEmpty;
+    doc.error = "empty file: only whitespace";
+  }
   Page page;
   page.origin = TextOrigin::kPlain;
   page.text = UnixLineEnds(decoded.utf8);

@@ -3,6 +3,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
+#include <vector>
+
 namespace bidscope {
 namespace {
 
@@ -31,6 +33,66 @@ void InitLibxml2() {
     return true;
   }();
   (void)initialized;
+}
+
+// Browsers keep an HTML tree at most 512 elements deep, as Blink does:
+// deeper elements are added to the element at that depth, and all text
+// still shows. libxml2 stops parsing at 256 levels (the rest of the page
+// is lost) unless given XML_PARSE_HUGE, and then builds a tree of any
+// depth, which recursive walkers cannot visit. So the HTML parser runs
+// with XML_PARSE_HUGE and the tree is flattened below this depth.
+constexpr int kMaxHtmlDepth = 512;
+
+// Makes every descendant of `top` a child of it, in document order, so
+// that none has children of its own.
+void FlattenSubtree(xmlNode* top) {
+  std::vector<xmlNode*> nodes;
+  xmlNode* node = top->children;
+  while (node != nullptr) {
+    nodes.push_back(node);
+    if (node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    while (node != top && node->next == nullptr) node = node->parent;
+    node = node == top ? nullptr : node->next;
+  }
+  xmlNode* previous = nullptr;
+  for (xmlNode* n : nodes) {
+    n->parent = top;
+    n->prev = previous;
+    n->next = nullptr;
+    n->children = nullptr;
+    n->last = nullptr;
+    if (previous != nullptr) previous->next = n;
+    previous = n;
+  }
+  top->children = nodes.front();
+  top->last = nodes.back();
+}
+
+// Flattens the subtree of every node at kMaxHtmlDepth. The walk follows
+// parent links, so it needs no stack.
+void LimitDepth(xmlDoc* doc) {
+  auto* root = reinterpret_cast<xmlNode*>(doc);
+  xmlNode* node = root;
+  int depth = 0;
+  while (node != nullptr) {
+    if (node->children != nullptr) {
+      if (depth < kMaxHtmlDepth) {
+        node = node->children;
+        ++depth;
+        continue;
+      }
+      FlattenSubtree(node);
+    }
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      --depth;
+    }
+    if (node == root) break;
+    node = node->next;
+  }
 }
 
 }  // namespace
@@ -67,9 +129,12 @@ XmlDocPtr ParseXml(std::string_view bytes, const XmlParseOptions& options,
 XmlDocPtr ParseHtml(std::string_view utf8) {
   InitLibxml2();
   int flags = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  return XmlDocPtr(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
-                                  nullptr, "UTF-8", flags));
+              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+              XML_PARSE_HUGE;
+  XmlDocPtr doc(htmlReadMemory(utf8.data(), static_cast<int>(utf8.size()),
+                               nullptr, "UTF-8", flags));
+  if (doc != nullptr) LimitDepth(doc.get());
+  return doc;
 }
 
 bool IsElement(const xmlNode* node, std::string_view name) {

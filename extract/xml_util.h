@@ -34,8 +34,11 @@ XmlDocPtr ParseXml(std::string_view bytes, const XmlParseOptions& options,
                    std::string& error);
 
 // Parses UTF-8 HTML with libxml2's recovering HTML parser, ignoring any
-// charset the document declares. Returns null only when libxml2 builds no
-// tree at all (for example, on empty input).
+// charset the document declares. Elements nested deeper than 512 levels
+// become children of the element at that depth, as in browsers, so the
+// tree's depth is bounded. Returns null only when libxml2 builds no tree
+// at all (for example, on empty input). libxml2 reads a NUL byte as the
+// end of the input.
 XmlDocPtr ParseHtml(std::string_view utf8);
 
 // True when `node` is an element with local name `name`, whatever its

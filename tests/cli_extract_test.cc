@@ -75,9 +75,9 @@ TEST(CliExtractTest, EmptyFileSaysEmpty) {
   std::ofstream(empty).close();
   CommandResult result = RunBidscope({"extract", empty.string()});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find(empty.string() + ": unsupported: empty file"),
-            std::string::npos)
+  EXPECT_NE(result.err.find(empty.string() + ": empty file"), std::string::npos)
       << result.err;
+  EXPECT_NE(result.out.find("status: empty"), std::string::npos) << result.out;
 }
 
 TEST(CliExtractTest, UnknownFlagIsUsageError) {

@@ -161,6 +161,29 @@ TEST_F(CliIndexTest, JunkKeepsItsStatusOnRerun) {
   }
 }
 
+TEST_F(CliIndexTest, FilesWithoutTextAreSkipped) {
+  WriteText(input_ / "bom.txt", "\xEF\xBB\xBF");
+  WriteText(input_ / "blank.txt", " \n\t\n");
+  WriteText(input_ / "bare.html", "<html><body><script>x=1</script></body>");
+  for (int run_number = 1; run_number <= 2; ++run_number) {
+    CommandResult run = Index();
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    auto records = FileRecords(run);
+    for (const char* name : {"bom.txt", "blank.txt", "bare.html"}) {
+      EXPECT_EQ(records[name]["status"], "skipped") << name << run_number;
+      EXPECT_NE(records[name]["reason"].get<std::string>().find("empty"),
+                std::string::npos)
+          << records[name].dump();
+    }
+  }
+  CommandResult search =
+      RunBidscope({"search", "--db", db_, "--json", "type:text"});
+  for (const nlohmann::json& hit : RecordsOfType(search.out, "hit")) {
+    EXPECT_EQ(hit["path"].get<std::string>().find("blank.txt"),
+              std::string::npos);
+  }
+}
+
 TEST_F(CliIndexTest, RerunSkipsChangesAndRemoves) {
   ASSERT_EQ(Index().exit_code, 0);
   CommandResult again = Index();

@@ -125,6 +125,11 @@ TEST(DetectTest, RecognisesTextFormats) {
        Format::kText},
       {"gbk text", "\xD5\xD0\xB1\xEA\xB9\xAB\xB8\xE6\n", Format::kText},
       {"utf16 text", std::string("\xFF\xFE\x1B\x6C\x00\x00", 6), Format::kText},
+      {"html with a stray NUL",
+       std::string("<html><body><!-- a\0 --><p>x</p></body></html>", 45),
+       Format::kHtml},
+      {"text with a stray NUL", std::string("招标公告\n\0第二行\n", 24),
+       Format::kText},
       {"html fragment",
        "<?php exit;?>2016 公告\n<p>\n<strong>项目</strong>\n</p>\n<p>a</p>"
        "<p>b</p><table><tr><td>x</td></tr></table>",

@@ -103,11 +103,70 @@ TEST(HtmlTest, SetsMarkupOriginAndOnePage) {
   EXPECT_EQ(doc.metadata.encoding, "UTF-8");
 }
 
-TEST(HtmlTest, EmptyInputIsAnEmptyPage) {
-  Document doc = ExtractHtml("", {});
-  EXPECT_EQ(doc.status, ExtractStatus::kOk);
+TEST(HtmlTest, PageWithoutTextIsEmpty) {
+  for (const char* html :
+       {"", "<html><body></body></html>",
+        "<html><head><script>location.href='/a.html';</script></head></html>",
+        "<!-- only a comment -->\n  \t"}) {
+    Document doc = ExtractHtml(html, {});
+    EXPECT_EQ(doc.status, ExtractStatus::kEmpty) << html;
+    ASSERT_EQ(doc.pages.size(), 1u) << html;
+    EXPECT_EQ(doc.pages[0].text, "") << html;
+  }
+  // A title alone keeps the page, with a warning.
+  Document titled =
+      ExtractHtml("<html><head><title>采购公告</title></head></html>", {});
+  EXPECT_EQ(titled.status, ExtractStatus::kOk);
+  EXPECT_EQ(titled.metadata.title, "采购公告");
+  ASSERT_EQ(titled.warnings.size(), 1u);
+  EXPECT_EQ(titled.warnings[0], "the page has a title but no text");
+}
+
+TEST(HtmlTest, KeepsTextAfterBodyAndHtml) {
+  Document doc = ExtractHtml(
+      "<html><head><meta charset=\"utf-8\"><title>中标公告</title></head>"
+      "<body><p>采购人：某县教育局</p></body></html>"
+      "<p>中标供应商：尾部科技有限公司</p>尾部文字",
+      {});
   ASSERT_EQ(doc.pages.size(), 1u);
-  EXPECT_EQ(doc.pages[0].text, "");
+  EXPECT_EQ(doc.pages[0].text,
+            "采购人：某县教育局\n中标供应商：尾部科技有限公司\n尾部文字");
+}
+
+// Browsers show the text of elements nested deeper than any limit;
+// libxml2 alone stops reading at 256 levels.
+TEST(HtmlTest, KeepsTextOfDeepNesting) {
+  for (int depth : {300, 3000, 200000}) {
+    std::string html = "<html><body><p>开头</p>";
+    for (int i = 0; i < depth; ++i) html += "<div>";
+    html += "深处：底部标记";
+    for (int i = 0; i < depth; ++i) html += "</div>";
+    html += "<p>结尾：尾部标记</p></body></html>";
+    Document doc = ExtractHtml(html, {});
+    ASSERT_EQ(doc.pages.size(), 1u);
+    EXPECT_EQ(doc.pages[0].text, "开头\n深处：底部标记\n结尾：尾部标记")
+        << depth;
+  }
+  // Unclosed elements, as a list of items each left open.
+  std::string list = "<html><body>";
+  for (int i = 1; i <= 400; ++i) {
+    list += "<div class=\"item\"><span>第" + std::to_string(i) + "条";
+  }
+  list += "<p>列表结束</p>";
+  Document doc = ExtractHtml(list, {});
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_NE(doc.pages[0].text.find("第400条"), std::string::npos);
+  EXPECT_NE(doc.pages[0].text.find("列表结束"), std::string::npos);
+}
+
+TEST(HtmlTest, DropsNulBytesAndReadsOn) {
+  std::string html = "<html><body><p>采购人：某市公安局</p><!-- a";
+  html.push_back('\0');
+  html += " --><p>中标金额：100万元</p></body></html>";
+  Document doc = ExtractHtml(html, {});
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].text, "采购人：某市公安局\n中标金额：100万元");
+  EXPECT_EQ(doc.warnings, std::vector<std::string>{"1 NUL byte dropped"});
 }
 
 struct CharsetCase {

@@ -72,6 +72,23 @@ TEST(TextTest, WarnsAboutInvalidSequences) {
             "1 invalid byte sequences in UTF-8 replaced with U+FFFD");
 }
 
+TEST(TextTest, DropsNulBytes) {
+  std::string bytes = kNotice + std::string(1, '\0') + kNotice;
+  Document doc = ExtractText(bytes, {});
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.status, ExtractStatus::kOk);
+  EXPECT_EQ(doc.pages[0].text, kNotice + kNotice);
+  EXPECT_EQ(doc.warnings, std::vector<std::string>{"1 NUL byte dropped"});
+}
+
+TEST(TextTest, WhitespaceAloneIsEmpty) {
+  for (const char* bytes : {"\xEF\xBB\xBF", " \n\t\r\n", "\xEF\xBB\xBF\n\n"}) {
+    Document doc = ExtractText(bytes, {});
+    EXPECT_EQ(doc.status, ExtractStatus::kEmpty) << bytes;
+    EXPECT_EQ(doc.error, "empty file: only whitespace") << bytes;
+  }
+}
+
 TEST(TextTest, RoutesXmlToExtractXml) {
   Document doc = ExtractText(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NOTICE><TITLE><P>Supply "
