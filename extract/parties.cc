@@ -11,6 +11,7 @@
 #include "extract/credit_code.h"
 #include "extract/fields_text.h"
 #include "extract/parties_phrases.h"
+#include "extract/region.h"
 
 namespace bidscope {
 
@@ -254,12 +255,33 @@ bool IsPlaceholder(const icu::UnicodeString& value) {
   for (std::u16string_view w : kHeaders) {
     if (fields_internal::Contains(value, w)) return true;
   }
-  static const std::u16string_view kWords[] = {u"见", u"詳見", u"详见",
-                                               u"无", u"略",   u"/"};
+  // Headers of item tables ("名称 | 数量 | 单价"), which may also occur
+  // inside names, so only as the whole value.
+  static const std::u16string_view kItemHeaders[] = {
+      u"数量", u"单价", u"总价", u"规格", u"型号",
+      u"品牌", u"单位", u"品目", u"备注", u"数量及单位"};
+  for (std::u16string_view w : kItemHeaders) {
+    if (value == icu::UnicodeString(w.data(), static_cast<int32_t>(w.size()))) {
+      return true;
+    }
+  }
+  static const std::u16string_view kWords[] = {u"见", u"詳見", u"详见", u"/"};
   for (std::u16string_view w : kWords) {
     if (value.startsWith(w.data(), static_cast<int32_t>(w.size()))) {
       return true;
     }
+  }
+
+  // 无 and 略 (none, omitted) also begin place names: 无锡市, 无为市, 无棣县
+  // and 略阳县 are divisions of the region table, so a value that starts
+  // with one names a party. 无此项 and 无（流标） do not.
+  if (value.startsWith(u"无") || value.startsWith(u"略")) {
+    if (value.length() == 1 ||
+        !u_hasBinaryProperty(value.char32At(1), UCHAR_IDEOGRAPHIC)) {
+      return true;
+    }
+    std::string head = ToUtf8(icu::UnicodeString(value, 0, 6));
+    return RegionTable::Default().Resolve(head).code.empty();
   }
   return false;
 }

@@ -173,6 +173,11 @@ void FillFromSupplierTable(const icu::UnicodeString& text, Parties& parties) {
   if (U_FAILURE(status)) return;
   while (h->find()) {
     int32_t from = static_cast<int32_t>(h->end(status));
+    // "中标供应商为某某公司": the verb is not part of the name.
+    if (from < text.length() &&
+        (text.charAt(from) == u'为' || text.charAt(from) == u'是')) {
+      ++from;
+    }
     if (!fields_internal::FindAnchored(*org, text, from, from + 200,
                                        organisation.hints)) {
       continue;

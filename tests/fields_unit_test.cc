@@ -154,6 +154,43 @@ TEST(PartiesTest, SkipsPlaceholderValues) {
   EXPECT_TRUE(p.suppliers.empty());
 }
 
+TEST(PartiesTest, KeepsPlaceNamesThatLookLikePlaceholders) {
+  struct Case {
+    const char* text;
+    const char* buyer;
+  };
+  const Case kCases[] = {
+      {"采购人：无锡市公安局\n", "无锡市公安局"},
+      {"采购人：无为市教育局\n", "无为市教育局"},
+      {"采购人：无棣县公安局\n", "无棣县公安局"},
+      {"采购人：略阳县人民医院\n", "略阳县人民医院"},
+      {"采购人：无\n", ""},
+      {"采购人：无（见附件）\n", ""},
+      {"采购人：无此项\n", ""},
+      {"采购人：略\n", ""},
+  };
+  for (const Case& c : kCases) {
+    EXPECT_EQ(FindParties(c.text).buyer, c.buyer) << c.text;
+  }
+  EXPECT_EQ(FindParties("采购代理机构：无锡市政府采购中心\n").agency,
+            "无锡市政府采购中心");
+}
+
+TEST(PartiesTest, SupplierAfterLinkingVerb) {
+  Parties p =
+      FindParties("本项目中标供应商为杭州某某科技有限公司，金额100万元。");
+  ASSERT_EQ(p.suppliers.size(), 1u);
+  EXPECT_EQ(p.suppliers[0].name, "杭州某某科技有限公司");
+}
+
+TEST(PartiesTest, ItemTableHeaderIsNoSupplier) {
+  Parties p = FindParties(
+      "三、中标（成交）信息\n供应商名称：中国电信股份有限公司某县分公司\n"
+      "四、主要标的信息\n名称 | 数量 | 单价\n高清摄像机 | 200 | 1200\n");
+  ASSERT_EQ(p.suppliers.size(), 1u);
+  EXPECT_EQ(p.suppliers[0].name, "中国电信股份有限公司某县分公司");
+}
+
 TEST(FieldsTest, ExtractsFromText) {
   Fields f = ExtractFieldsFromText(
       "合肥市公安局瑶海分局监控运维服务中标公告\n"
