@@ -321,6 +321,61 @@ std::string DetectMultiByte(std::string_view bytes) {
   return GuessChinese(prefix, truncated, high_bytes);
 }
 
+// Share of the bytes at or above 0x80 that stand in runs of four or more.
+// Chinese text in a multi-byte encoding has nearly all of them in such
+// runs (two or more characters in a row), Western text in a single-byte
+// encoding few, since its accented letters stand between ASCII letters.
+double ShareInLongHighRuns(std::string_view bytes) {
+  size_t high = 0;
+  size_t in_long_runs = 0;
+  size_t run = 0;
+  for (size_t i = 0; i <= bytes.size(); ++i) {
+    if (i < bytes.size() && static_cast<unsigned char>(bytes[i]) >= 0x80) {
+      ++run;
+      continue;
+    }
+    high += run;
+    if (run >= 4) in_long_runs += run;
+    run = 0;
+  }
+  return high == 0 ? 0.0 : static_cast<double>(in_long_runs) / high;
+}
+
+// An encoding that reads `bytes` far better than `labelled`, which decodes
+// them without invalid sequences, or empty when the label fits. A
+// single-byte label on runs of multi-byte characters gives mojibake such
+// as "²É¹ºÈË", and GB18030 and Big5 read much of each other's text as valid
+// but rare characters: 採購 in Big5 read as GBK is 蹦潦.
+std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
+  constexpr size_t kMinHighBytes = 8;
+  constexpr size_t kMinPairs = 8;
+  constexpr double kMinMultiByteShare = 0.8;
+  constexpr double kMinScoreGain = 0.2;
+  bool truncated = bytes.size() > kDetectPrefixBytes;
+  std::string_view prefix = bytes.substr(0, kDetectPrefixBytes);
+  if (!IsMultiByteEncoding(labelled)) {
+    size_t high_bytes = std::count_if(prefix.begin(), prefix.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (high_bytes < kMinHighBytes ||
+        ShareInLongHighRuns(prefix) < kMinMultiByteShare) {
+      return "";
+    }
+    return DetectMultiByte(bytes);
+  }
+  if (labelled != kGb18030 && labelled != kBig5Hkscs) return "";
+  bool label_is_gb = labelled == kGb18030;
+  std::string_view other = label_is_gb ? kBig5Hkscs : kGb18030;
+  if (InvalidSequences(prefix, other, truncated) > 0) return "";
+  Plausibility label_score = ScoreDoubleByte(prefix, !label_is_gb);
+  Plausibility other_score = ScoreDoubleByte(prefix, label_is_gb);
+  if (label_score.pairs < kMinPairs ||
+      other_score.Score() < label_score.Score() + kMinScoreGain) {
+    return "";
+  }
+  return std::string(other);
+}
+
 DecodedText Decode(std::string_view bytes, std::string encoding,
                    EncodingSource source) {
   DecodedText result;
@@ -432,14 +487,16 @@ DecodedText DecodeToUtf8(std::string_view bytes, const DecodeOptions& options) {
   if (!labelled.empty()) {
     DecodedText result = Decode(bytes, labelled, source);
     result.note = note;
-    if (result.invalid_sequences == 0) return result;
-    std::string detected = DetectMultiByte(bytes);
-    if (detected.empty() || detected == labelled) return result;
-    DecodedText alternative =
-        Decode(bytes, detected, EncodingSource::kDetected);
+    // Invalid sequences contradict the label, and so does a far better
+    // reading of bytes that decode cleanly.
+    std::string better = result.invalid_sequences == 0
+                             ? BetterThanLabel(bytes, labelled)
+                             : DetectMultiByte(bytes);
+    if (better.empty() || better == labelled) return result;
+    DecodedText alternative = Decode(bytes, better, EncodingSource::kDetected);
     if (alternative.invalid_sequences > 0) return result;
     alternative.note = "declared encoding " + labelled +
-                       " does not fit the bytes; decoded as " + detected;
+                       " does not fit the bytes; decoded as " + better;
     return alternative;
   }
 

@@ -187,6 +187,47 @@ TEST(CharsetTest, ContradictedLabelFallsBackToDetection) {
   EXPECT_FALSE(decoded.note.empty());
 }
 
+// Labels that decode the bytes without an invalid sequence, but into
+// mojibake or rare characters.
+TEST(CharsetTest, ImplausibleLabelFallsBackToDetection) {
+  struct Case {
+    const char* label;
+    std::string bytes;
+    std::string text;
+    const char* encoding;
+  };
+  const Case kCases[] = {
+      {"iso-8859-1", Encode(kSimplified, "gb18030"), kSimplified, "GB18030"},
+      {"windows-1252", Encode(kSimplified, "gb18030"), kSimplified, "GB18030"},
+      {"iso-8859-1", kSimplified, kSimplified, "UTF-8"},
+      {"gb2312", Encode(kTraditional, "ibm-1375_P100-2008"), kTraditional,
+       "Big5-HKSCS"},
+      {"big5", Encode(kSimplified, "gb18030"), kSimplified, "GB18030"},
+  };
+  for (const Case& c : kCases) {
+    std::string html = std::string("<meta charset=\"") + c.label + "\"><p>";
+    DecodedText decoded = DecodeToUtf8(html + c.bytes, HtmlMarkup());
+    EXPECT_EQ(decoded.encoding, c.encoding) << c.label;
+    EXPECT_EQ(decoded.utf8, html + c.text) << c.label;
+    EXPECT_NE(decoded.note.find("does not fit the bytes"), std::string::npos)
+        << c.label;
+  }
+}
+
+// Western text keeps its single-byte label: its accented letters stand
+// alone between ASCII letters, although many byte pairs of it are valid
+// GBK.
+TEST(CharsetTest, PlausibleSingleByteLabelStands) {
+  std::string french = Encode(
+      "Marché public de fournitures: équipement de sécurité, accès réservé, "
+      "délai d'exécution à préciser, critères d'attribution détaillés.",
+      "ISO-8859-1");
+  std::string html = "<meta charset=\"iso-8859-1\"><p>" + french;
+  DecodedText decoded = DecodeToUtf8(html, HtmlMarkup());
+  EXPECT_EQ(decoded.encoding, "windows-1252");
+  EXPECT_TRUE(decoded.note.empty()) << decoded.note;
+}
+
 TEST(CharsetTest, CountsInvalidSequences) {
   size_t invalid = 0;
   std::string text = ConvertToUtf8(
