@@ -90,6 +90,8 @@ Format DetectFormat(std::string_view bytes) {
   std::string text;
   if (!DecodePrefix(bytes, text)) return Format::kUnknown;
   bool truncated = bytes.size() > kTextPrefixBytes;
+  Format mime = SniffMime(text);
+  if (mime != Format::kUnknown) return mime;
   if (LooksLikeHtml(text)) return Format::kHtml;
   if (LooksLikeXml(text)) return Format::kXml;
   Format json = SniffJson(text, truncated);

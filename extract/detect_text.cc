@@ -313,4 +313,56 @@ bool LooksLikeHtmlFragment(std::string_view text) {
   return seen.size() >= 3 && total >= 6;
 }
 
+Format SniffMime(std::string_view text) {
+  constexpr size_t kMaxHeaderLines = 200;
+  bool mime = false;
+  bool mail = false;
+  bool saved_page = false;
+  size_t lines = 0;
+  size_t pos = 0;
+  while (pos < text.size() && lines < kMaxHeaderLines) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    if (line.empty()) break;  // the end of the header block
+    ++lines;
+    if (line.front() == ' ' || line.front() == '\t') {
+      if (lines == 1) return Format::kUnknown;
+      std::string folded(line);
+      for (char& c : folded) c = Lower(c);
+      if (folded.find("multipart/related") != std::string::npos) {
+        saved_page = true;
+      }
+      continue;
+    }
+    // A field name is printable ASCII without spaces, then a colon.
+    size_t colon = line.find(':');
+    if (colon == 0 || colon == std::string_view::npos) return Format::kUnknown;
+    std::string name(line.substr(0, colon));
+    for (char& c : name) {
+      if (c <= ' ' || c > '~') return Format::kUnknown;
+      c = Lower(c);
+    }
+    std::string value(line.substr(colon + 1));
+    for (char& c : value) c = Lower(c);
+    if (name == "mime-version") mime = true;
+    if (name == "content-type") {
+      mime = true;
+      if (value.find("multipart/related") != std::string::npos) {
+        saved_page = true;
+      }
+    }
+    if (name == "snapshot-content-location") saved_page = true;
+    if (name == "from" || name == "subject" || name == "date" ||
+        name == "received" || name == "message-id") {
+      mail = true;
+    }
+  }
+  if (lines < 2 || !mime) return Format::kUnknown;
+  if (saved_page) return Format::kMhtml;
+  return mail ? Format::kEmail : Format::kUnknown;
+}
+
 }  // namespace bidscope

@@ -40,6 +40,10 @@ std::string_view FormatName(Format format) {
       return "7z";
     case Format::kImage:
       return "image";
+    case Format::kEmail:
+      return "email";
+    case Format::kMhtml:
+      return "mhtml";
     case Format::kRecord:
       return "record";
   }

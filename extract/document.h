@@ -32,7 +32,12 @@ enum class Format {
   kSevenZip,
   kImage,
   kRecord,  // one record of a CSV or JSON dump
+  kEmail,   // a MIME e-mail message (.eml), attachments as members
+  kMhtml,   // a web page saved as one MIME file (.mht, .mhtml)
 };
+
+// The last Format, for loops over all of them.
+inline constexpr Format kLastFormat = Format::kMhtml;
 
 // Lower-case names used in JSON output and the index ("pdf", "html", ...).
 std::string_view FormatName(Format format);
@@ -45,6 +50,9 @@ enum class ExtractStatus {
   kFailed,  // damaged or hostile input, with the reason in `Document::error`
   kEmpty,   // no text at all: no bytes, or only whitespace and markup
 };
+
+// The last ExtractStatus, for loops over all of them.
+inline constexpr ExtractStatus kLastExtractStatus = ExtractStatus::kEmpty;
 
 std::string_view ExtractStatusName(ExtractStatus status);
 

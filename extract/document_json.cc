@@ -99,9 +99,9 @@ Document DocumentFromJson(const json& j) {
   Document doc;
   doc.id = j.at("sha256").get<std::string>();
   doc.format = EnumFromName(j.at("format").get<std::string>(), FormatName,
-                            Format::kRecord);
+                            kLastFormat);
   doc.status = EnumFromName(j.at("status").get<std::string>(),
-                            ExtractStatusName, ExtractStatus::kFailed);
+                            ExtractStatusName, kLastExtractStatus);
   doc.paged = j.value("paged", false);
   doc.size_bytes = j.value("size", size_t{0});
   doc.error = j.value("error", "");

@@ -35,7 +35,8 @@ std::string_view ReadableFormatOfName(std::string_view path) {
       {"shtml", "HTML"}, {"xhtml", "HTML"},  {"xml", "XML"},
       {"txt", "text"},   {"csv", "CSV"},     {"json", "JSON"},
       {"jsonl", "JSON"}, {"ndjson", "JSON"}, {"zip", "ZIP"},
-      {"rar", "RAR"},    {"7z", "7z"}};
+      {"rar", "RAR"},    {"7z", "7z"},       {"eml", "MIME e-mail"},
+      {"mht", "MHTML"},  {"mhtml", "MHTML"}};
   size_t slash = path.find_last_of('/');
   std::string_view name =
       slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -102,6 +103,9 @@ std::vector<Document> Dispatch(std::string_view bytes, Format format,
     case Format::kJson:
     case Format::kJsonLines:
       return ExtractRecords(bytes, format, options);
+    case Format::kEmail:
+    case Format::kMhtml:
+      return ExtractMime(bytes, format, options, depth);
     default:
       return {bytes.empty() ? Empty() : Unsupported(format)};
   }

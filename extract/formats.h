@@ -14,7 +14,10 @@ namespace bidscope {
 // PDF through the module bidscope-pdf.so, loaded on the first call; a
 // failed document names the module when it cannot be loaded.
 Document ExtractPdf(std::string_view bytes, const ExtractOptions& options);
-Document ExtractHtml(std::string_view bytes, const ExtractOptions& options);
+// `declared_charset`, when set, is the charset a container names for the
+// page, such as a MIME part's; it is trusted as <meta charset> would be.
+Document ExtractHtml(std::string_view bytes, const ExtractOptions& options,
+                     std::string_view declared_charset = {});
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
 Document ExtractText(std::string_view bytes, const ExtractOptions& options);
 
@@ -43,6 +46,11 @@ std::vector<Document> ExtractArchive(std::string_view bytes,
                                      const ExtractOptions& options, int depth);
 std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
                                      const ExtractOptions& options);
+
+// An e-mail and then one document per attachment, or for kMhtml the saved
+// page alone.
+std::vector<Document> ExtractMime(std::string_view bytes, Format format,
+                                  const ExtractOptions& options, int depth);
 
 }  // namespace bidscope
 

@@ -57,13 +57,15 @@ void ReadHtmlMetadata(const xmlDoc* doc, Metadata& metadata) {
 
 }  // namespace
 
-Document ExtractHtml(std::string_view bytes, const ExtractOptions&) {
+Document ExtractHtml(std::string_view bytes, const ExtractOptions&,
+                     std::string_view declared_charset) {
   Document doc;
   doc.paged = false;
 
   // 1. Decode: BOM, then <meta>, then detection.
   DecodeOptions decode_options;
   decode_options.markup = DecodeOptions::Markup::kHtml;
+  decode_options.declared_label = std::string(declared_charset);
   DecodedText decoded = DecodeToUtf8(bytes, decode_options);
   doc.metadata.encoding = decoded.encoding;
   if (!decoded.note.empty()) doc.warnings.push_back(decoded.note);

@@ -12,6 +12,7 @@ packages=(
   # Extraction: PDF, Unicode and encodings, markup, containers, OCR.
   libpoppler-cpp-dev poppler-utils poppler-data
   libicu-dev libxml2-dev libxml2-utils libzip-dev libarchive-dev nettle-dev
+  libgmime-3.0-dev
   libopencc-dev libopencc-data
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra

@@ -33,5 +33,20 @@ TEST(DocumentJsonTest, RoundTripKeepsPagesAndMetadata) {
   EXPECT_DOUBLE_EQ(back.pages[0].ocr_confidence, 91.5);
 }
 
+TEST(DocumentJsonTest, RoundTripKeepsEveryFormatAndStatus) {
+  for (int i = 0; i <= static_cast<int>(kLastFormat); ++i) {
+    Document doc;
+    doc.format = static_cast<Format>(i);
+    EXPECT_EQ(DocumentFromJson(DocumentToJson(doc)).format, doc.format)
+        << FormatName(doc.format);
+  }
+  for (int i = 0; i <= static_cast<int>(kLastExtractStatus); ++i) {
+    Document doc;
+    doc.status = static_cast<ExtractStatus>(i);
+    EXPECT_EQ(DocumentFromJson(DocumentToJson(doc)).status, doc.status)
+        << ExtractStatusName(doc.status);
+  }
+}
+
 }  // namespace
 }  // namespace bidscope

@@ -1,0 +1,309 @@
+// ExtractMime: e-mail messages (.eml) and web pages saved as one file
+// (MHTML, .mht), both MIME messages, parsed with GMime. An e-mail gives
+// its headers and body text, then one document per attachment, extracted
+// by the dispatcher one level deeper as archive members are. A saved page
+// gives the text of its HTML part; its images and style sheets are left
+// out.
+#include <fmt/format.h>
+#include <gmime/gmime.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/archive_names.h"
+#include "extract/charset.h"
+#include "extract/extract.h"
+#include "extract/formats.h"
+
+namespace bidscope {
+namespace {
+
+// Multipart levels followed before the rest of a message is left out, so
+// that a hostile message cannot exhaust the stack.
+constexpr int kMaxMultipartDepth = 32;
+
+void InitGmime() {
+  static const bool initialized = [] {
+    g_mime_init();
+    return true;
+  }();
+  (void)initialized;
+}
+
+struct GObjectUnref {
+  void operator()(void* object) const { g_object_unref(object); }
+};
+template <typename T>
+using GPtr = std::unique_ptr<T, GObjectUnref>;
+
+struct GFreer {
+  void operator()(char* text) const { g_free(text); }
+};
+
+std::string OrEmpty(const char* text) { return text == nullptr ? "" : text; }
+
+// The decoded content of a leaf part (base64 and quoted-printable undone).
+std::string PartBytes(GMimePart* part) {
+  GMimeDataWrapper* content = g_mime_part_get_content(part);
+  if (content == nullptr) return "";
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new());
+  g_mime_data_wrapper_write_to_stream(content, stream.get());
+  GByteArray* array =
+      g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
+  return std::string(reinterpret_cast<const char*>(array->data), array->len);
+}
+
+// A message as bytes, for a message attached to another.
+std::string MessageBytes(GMimeMessage* message) {
+  GPtr<GMimeStream> stream(g_mime_stream_mem_new());
+  g_mime_object_write_to_stream(GMIME_OBJECT(message), nullptr, stream.get());
+  GByteArray* array =
+      g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
+  return std::string(reinterpret_cast<const char*>(array->data), array->len);
+}
+
+bool IsType(GMimeObject* object, const char* type, const char* subtype) {
+  GMimeContentType* content_type = g_mime_object_get_content_type(object);
+  return content_type != nullptr &&
+         g_mime_content_type_is_type(content_type, type, subtype);
+}
+
+// A leaf part or an attached message.
+struct Part {
+  GMimeObject* object = nullptr;
+  bool attachment = false;
+};
+
+// Collects the leaf parts and attached messages under `object`, in order.
+void CollectParts(GMimeObject* object, int depth, std::vector<Part>* parts,
+                  std::vector<std::string>* warnings) {
+  if (GMIME_IS_MULTIPART(object)) {
+    if (depth >= kMaxMultipartDepth) {
+      warnings->push_back(
+          fmt::format("multipart parts nested more than {} deep were left out",
+                      kMaxMultipartDepth));
+      return;
+    }
+    GMimeMultipart* multipart = GMIME_MULTIPART(object);
+    int count = g_mime_multipart_get_count(multipart);
+    for (int i = 0; i < count; ++i) {
+      CollectParts(g_mime_multipart_get_part(multipart, i), depth + 1, parts,
+                   warnings);
+    }
+    return;
+  }
+  if (GMIME_IS_MESSAGE_PART(object)) {
+    parts->push_back({object, true});
+    return;
+  }
+  if (!GMIME_IS_PART(object)) return;
+  GMimePart* part = GMIME_PART(object);
+  bool text = IsType(object, "text", "plain") || IsType(object, "text", "html");
+  bool attachment = g_mime_part_is_attachment(part) ||
+                    g_mime_part_get_filename(part) != nullptr || !text;
+  parts->push_back({object, attachment});
+}
+
+// The text of a text/plain or text/html part, decoded from the charset its
+// Content-Type names (detected when it names none).
+Document TextPartDocument(GMimeObject* object, const ExtractOptions& options) {
+  std::string bytes = PartBytes(GMIME_PART(object));
+  std::string charset =
+      OrEmpty(g_mime_object_get_content_type_parameter(object, "charset"));
+  if (IsType(object, "text", "html")) {
+    return ExtractHtml(bytes, options, charset);
+  }
+  Document doc;
+  DecodeOptions decode;
+  decode.declared_label = charset;
+  DecodedText decoded = DecodeToUtf8(bytes, decode);
+  if (!decoded.note.empty()) doc.warnings.push_back(decoded.note);
+  std::string nul_warning = DropNulBytes(decoded.utf8);
+  if (!nul_warning.empty()) doc.warnings.push_back(nul_warning);
+  doc.metadata.encoding = decoded.encoding;
+  Page page;
+  page.origin = TextOrigin::kPlain;
+  page.text = std::move(decoded.utf8);
+  doc.pages.push_back(std::move(page));
+  return doc;
+}
+
+std::string IsoDate(GMimeMessage* message) {
+  GDateTime* date = g_mime_message_get_date(message);
+  if (date == nullptr) return "";
+  std::unique_ptr<char, GFreer> text(
+      g_date_time_format(date, "%Y-%m-%dT%H:%M:%S%:z"));
+  return OrEmpty(text.get());
+}
+
+std::string Addresses(InternetAddressList* list) {
+  if (list == nullptr || internet_address_list_length(list) == 0) return "";
+  std::unique_ptr<char, GFreer> text(
+      internet_address_list_to_string(list, nullptr, FALSE));
+  return OrEmpty(text.get());
+}
+
+// The saved page: the HTML part at the address the snapshot names, else
+// the first HTML part.
+Document SavedPage(GMimeMessage* message, const std::vector<Part>& parts,
+                   const ExtractOptions& options) {
+  std::string location = OrEmpty(g_mime_object_get_header(
+      GMIME_OBJECT(message), "Snapshot-Content-Location"));
+  GMimeObject* root = nullptr;
+  for (const Part& part : parts) {
+    if (!GMIME_IS_PART(part.object) || !IsType(part.object, "text", "html")) {
+      continue;
+    }
+    std::string part_location =
+        OrEmpty(g_mime_object_get_header(part.object, "Content-Location"));
+    if (root == nullptr || (!location.empty() && part_location == location)) {
+      root = part.object;
+    }
+    if (!location.empty() && part_location == location) break;
+  }
+  if (root == nullptr) {
+    Document doc;
+    doc.status = ExtractStatus::kEmpty;
+    doc.error = "empty page: the saved page has no HTML part";
+    return doc;
+  }
+  Document doc = TextPartDocument(root, options);
+  if (location.empty()) {
+    location = OrEmpty(g_mime_object_get_header(root, "Content-Location"));
+  }
+  if (!location.empty()) doc.metadata.extra["url"] = location;
+  if (doc.metadata.title.empty()) {
+    doc.metadata.title = OrEmpty(g_mime_message_get_subject(message));
+  }
+  doc.metadata.created = IsoDate(message);
+  return doc;
+}
+
+// The e-mail itself: its headers as the first lines, then the plain text
+// body, else the HTML body.
+Document Email(GMimeMessage* message, const std::vector<Part>& parts,
+               const ExtractOptions& options) {
+  GMimeObject* plain = nullptr;
+  GMimeObject* html = nullptr;
+  for (const Part& part : parts) {
+    if (part.attachment) continue;
+    if (plain == nullptr && IsType(part.object, "text", "plain")) {
+      plain = part.object;
+    }
+    if (html == nullptr && IsType(part.object, "text", "html")) {
+      html = part.object;
+    }
+  }
+  Document doc;
+  if (plain != nullptr || html != nullptr) {
+    doc = TextPartDocument(plain != nullptr ? plain : html, options);
+  }
+  doc.status = ExtractStatus::kOk;
+  doc.error.clear();
+
+  std::string subject = OrEmpty(g_mime_message_get_subject(message));
+  std::string from = Addresses(g_mime_message_get_from(message));
+  std::string to =
+      Addresses(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_TO));
+  std::string cc =
+      Addresses(g_mime_message_get_addresses(message, GMIME_ADDRESS_TYPE_CC));
+  std::string date = IsoDate(message);
+  doc.metadata.title = subject;
+  doc.metadata.author = from;
+  doc.metadata.created = date;
+  if (!to.empty()) doc.metadata.extra["to"] = to;
+  if (!cc.empty()) doc.metadata.extra["cc"] = cc;
+  std::string id = OrEmpty(g_mime_message_get_message_id(message));
+  if (!id.empty()) doc.metadata.extra["message_id"] = id;
+
+  std::string headers;
+  for (const auto& [name, value] :
+       {std::pair{"From", from}, std::pair{"To", to}, std::pair{"Cc", cc},
+        std::pair{"Date", date}, std::pair{"Subject", subject}}) {
+    if (!value.empty()) headers += std::string(name) + ": " + value + "\n";
+  }
+  if (doc.pages.empty()) doc.pages.emplace_back();
+  doc.pages.front().text = headers + "\n" + doc.pages.front().text;
+  doc.metadata.page_count = 1;
+  doc.paged = false;
+  return doc;
+}
+
+// Extracts each attachment as a member of the message.
+void AppendAttachments(const std::vector<Part>& parts,
+                       const std::string& message_id,
+                       const ExtractOptions& options, int depth,
+                       std::vector<Document>* docs) {
+  int number = 0;
+  for (const Part& part : parts) {
+    if (!part.attachment) continue;
+    ++number;
+    std::string bytes;
+    std::string name;
+    if (GMIME_IS_MESSAGE_PART(part.object)) {
+      GMimeMessage* attached =
+          g_mime_message_part_get_message(GMIME_MESSAGE_PART(part.object));
+      if (attached == nullptr) continue;
+      bytes = MessageBytes(attached);
+      name = OrEmpty(g_mime_message_get_subject(attached));
+      if (!name.empty()) name += ".eml";
+    } else {
+      GMimePart* leaf = GMIME_PART(part.object);
+      bytes = PartBytes(leaf);
+      name = OrEmpty(g_mime_part_get_filename(leaf));
+    }
+    std::string locator = SanitizeMemberPath(name);
+    if (locator.empty()) locator = fmt::format("attachment {}", number);
+    std::vector<Document> extracted =
+        ExtractBytesAtDepth(bytes, locator, options, depth + 1);
+    if (extracted.empty()) continue;
+    extracted.front().parent_id = message_id;
+    extracted.front().locator = locator;
+    for (Document& doc : extracted) docs->push_back(std::move(doc));
+  }
+}
+
+}  // namespace
+
+std::vector<Document> ExtractMime(std::string_view bytes, Format format,
+                                  const ExtractOptions& options, int depth) {
+  InitGmime();
+  GPtr<GMimeStream> stream(
+      g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  GPtr<GMimeMessage> message(
+      g_mime_parser_construct_message(parser.get(), nullptr));
+  if (message == nullptr) {
+    Document failed;
+    failed.status = ExtractStatus::kFailed;
+    failed.error = "damaged MIME message: GMime found no message headers";
+    return {failed};
+  }
+
+  std::vector<Part> parts;
+  std::vector<std::string> warnings;
+  GMimeObject* body = g_mime_message_get_mime_part(message.get());
+  if (body != nullptr) CollectParts(body, 0, &parts, &warnings);
+
+  if (format == Format::kMhtml) {
+    Document page = SavedPage(message.get(), parts, options);
+    page.warnings.insert(page.warnings.end(), warnings.begin(), warnings.end());
+    return {std::move(page)};
+  }
+
+  std::vector<Document> docs{Email(message.get(), parts, options)};
+  docs[0].warnings.insert(docs[0].warnings.end(), warnings.begin(),
+                          warnings.end());
+  if (depth > options.max_archive_depth) {
+    docs[0].warnings.push_back(fmt::format(
+        "message nested {} deep exceeds max_archive_depth {}; attachments "
+        "skipped",
+        depth, options.max_archive_depth));
+    return docs;
+  }
+  AppendAttachments(parts, Sha256Hex(bytes), options, depth, &docs);
+  return docs;
+}
+
+}  // namespace bidscope
