@@ -70,6 +70,7 @@ int RunExtractCommand(const ExtractCommandOptions& options);
 struct ReportCommandOptions {
   std::string db;
   bool failed_only = false;
+  bool warnings = false;  // only files with warnings, each warning listed
   bool json = false;
 };
 int RunReportCommand(const ReportCommandOptions& options);

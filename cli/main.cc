@@ -207,6 +207,9 @@ int main(int argc, char** argv) {
   AddDbOption(report_cmd, report.db);
   report_cmd->add_flag("--failed", report.failed_only,
                        "Only files that failed or are encrypted");
+  report_cmd->add_flag("--warnings", report.warnings,
+                       "Only files with warnings (skipped rows of a dump, "
+                       "unreadable pages...), with every warning");
   report_cmd->add_flag("--json", report.json, "JSON Lines");
 
   ShardsCommandOptions shards;

@@ -27,14 +27,24 @@ int RunReportCommand(const ReportCommandOptions& options) {
       std::string status = data.value("status", "");
       bool failure = status == "failed" || status == "encrypted";
       if (options.failed_only && !failure) continue;
+      auto warnings = data.find("warnings");
+      bool warned =
+          warnings != data.end() && warnings->is_array() && !warnings->empty();
+      if (options.warnings && !warned) continue;
       ++listed;
       if (options.json) {
         std::cout << line << '\n';
-      } else {
-        std::cout << status << '\t' << data.value("path", "");
-        std::string reason = data.value("reason", "");
-        if (!reason.empty()) std::cout << '\t' << reason;
-        std::cout << '\n';
+        continue;
+      }
+      std::cout << status << '\t' << data.value("path", "");
+      std::string reason = data.value("reason", "");
+      if (!reason.empty()) std::cout << '\t' << reason;
+      std::cout << '\n';
+      if (!options.warnings) continue;
+      for (const json& warning : *warnings) {
+        if (warning.is_string()) {
+          std::cout << "  warning: " << warning.get<std::string>() << '\n';
+        }
       }
     } else if (type == "summary") {
       if (options.json) {

@@ -49,13 +49,14 @@ RecordSet ReadCsvRecords(std::string_view text) {
 
     // A short row is kept with its missing cells empty, as spreadsheets
     // write trailing empty cells as nothing, but it is reported because a
-    // broken line looks the same. A long row means broken quoting and is
-    // skipped.
+    // broken line looks the same. A long row (broken quoting, or a comma
+    // in a value that was not quoted) is kept too, so that no record is
+    // lost: its cells past the header are named by their column number.
     if (row.cells.size() > names.size()) {
-      set.warnings.push_back(
-          fmt::format("line {}: {} fields where the header has {}; skipped",
-                      row.line, row.cells.size(), names.size()));
-      continue;
+      set.warnings.push_back(fmt::format(
+          "line {}: {} fields where the header has {}; the fields after "
+          "column {} are kept as \"column N\"",
+          row.line, row.cells.size(), names.size(), names.size()));
     }
     if (row.cells.size() < names.size()) {
       set.warnings.push_back(fmt::format(
@@ -65,7 +66,9 @@ RecordSet ReadCsvRecords(std::string_view text) {
     }
     RecordFields fields;
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      fields.emplace_back(names[c], UnwrapListCell(row.cells[c]));
+      std::string name =
+          c < names.size() ? names[c] : fmt::format("column {}", c + 1);
+      fields.emplace_back(std::move(name), UnwrapListCell(row.cells[c]));
     }
     set.records.push_back({.number = int(r), .fields = std::move(fields)});
   }

@@ -271,6 +271,25 @@ TEST_F(CliIndexTest, ReportListsFailures) {
   EXPECT_EQ(report.out.find("b.txt"), std::string::npos) << report.out;
 }
 
+TEST_F(CliIndexTest, ReportListsWarnings) {
+  // A CSV dump with a row that has a field too many.
+  WriteText(input_ / "dump.csv",
+            "title,url,date\n"
+            "招标公告一,http://a.example/1,2024-01-02\n"
+            "招标公告二,http://a.example/2,2024-01-03,extra\n"
+            "招标公告三,http://a.example/3,2024-01-04\n"
+            "招标公告四,http://a.example/4,2024-01-05\n"
+            "招标公告五,http://a.example/5,2024-01-06\n"
+            "招标公告六,http://a.example/6,2024-01-07\n");
+  CommandResult run = Index();
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  CommandResult report = RunBidscope({"report", "--db", db_, "--warnings"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("dump.csv"), std::string::npos) << report.out;
+  EXPECT_NE(report.out.find("  warning: "), std::string::npos) << report.out;
+  EXPECT_EQ(report.out.find("b.txt"), std::string::npos) << report.out;
+}
+
 TEST_F(CliIndexTest, HumanOutputKeepsErrorsOnStderr) {
   WriteText(input_ / "broken.pdf", "%PDF-1.4\ntrailer");
   CommandResult run = RunBidscope({"index", "--db", db_, input_.string()});

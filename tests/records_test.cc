@@ -202,13 +202,18 @@ TEST(RecordsTest, WarnsOnMalformedCsvLines) {
   std::vector<Document> docs =
       ExtractRecords(csv, Format::kCsv, ExtractOptions{});
 
-  EXPECT_EQ(Titles(docs), (std::vector<std::string>{"好", "也好"}));
-  ASSERT_EQ(docs.size(), 3u);
-  EXPECT_EQ(docs[2].locator, "record 3");
+  // The long row is kept, its extra cell named by its column.
+  EXPECT_EQ(Titles(docs), (std::vector<std::string>{"好", "多", "也好"}));
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[3].locator, "record 3");
+  ASSERT_EQ(docs[2].pages.size(), 1u);
+  EXPECT_NE(docs[2].pages[0].text.find("二"), std::string::npos)
+      << docs[2].pages[0].text;
   ASSERT_EQ(docs[0].warnings.size(), 2u);
   EXPECT_EQ(docs[0].warnings[0], "line 3: text after a closing quote");
   EXPECT_EQ(docs[0].warnings[1],
-            "line 4: 3 fields where the header has 2; skipped");
+            "line 4: 3 fields where the header has 2; the fields after "
+            "column 2 are kept as \"column N\"");
 }
 
 TEST(RecordsTest, KeepsShortCsvRowsWithWarning) {
