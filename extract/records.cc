@@ -49,11 +49,19 @@ std::string CanonicalText(const RecordFields& fields) {
 
 // Page text: the title, then the body fields, then every other non-empty
 // field except the URL and date as "key: value" lines, so that buyers,
-// winners and amounts held in their own columns stay searchable.
+// winners and amounts held in their own columns stay searchable. A body
+// that starts with the title, as scraped pages often do, gives it once.
 std::string PageText(const RecordFields& fields, const FieldRoles& roles) {
   std::vector<std::string> parts;
-  if (roles.title >= 0) parts.push_back(FieldText(fields[roles.title].second));
   for (int i : roles.text) parts.push_back(FieldText(fields[i].second));
+  if (roles.title >= 0) {
+    std::string title = FieldText(fields[roles.title].second);
+    std::string_view body = parts.empty() ? "" : std::string_view(parts[0]);
+    size_t start = body.find_first_not_of(" \t\r\n");
+    bool repeated = !title.empty() && start != std::string_view::npos &&
+                    body.substr(start).starts_with(title);
+    if (!repeated) parts.insert(parts.begin(), std::move(title));
+  }
   for (size_t i = 0; i < fields.size(); ++i) {
     int index = int(i);
     bool has_role = index == roles.url || index == roles.title ||

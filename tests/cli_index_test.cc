@@ -290,6 +290,25 @@ TEST_F(CliIndexTest, ReportListsWarnings) {
   EXPECT_EQ(report.out.find("b.txt"), std::string::npos) << report.out;
 }
 
+TEST_F(CliIndexTest, ExportGivesRecordsNotDumpFiles) {
+  WriteText(input_ / "dump.jsonl",
+            "{\"title\": \"招标公告一\", \"content\": \"正文一\"}\n"
+            "{\"title\": \"招标公告二\", \"content\": \"正文二\"}\n");
+  ASSERT_EQ(Index().exit_code, 0);
+  CommandResult result =
+      RunBidscope({"export", "--db", db_, "--format", "jsonl", "招标公告"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  size_t records = 0;
+  for (const nlohmann::json& line : testing::ParseJsonLines(result.out)) {
+    EXPECT_NE(line["format"], "jsonl") << line.dump();
+    if (line["format"] == "record") ++records;
+  }
+  EXPECT_EQ(records, 2u) << result.out;
+  CommandResult all = RunBidscope({"export", "--db", db_, "--format", "csv"});
+  EXPECT_EQ(all.out.find("dump.jsonl\r\n"), std::string::npos);
+  EXPECT_EQ(all.out.find("dump.jsonl,"), std::string::npos);
+}
+
 TEST_F(CliIndexTest, HumanOutputKeepsErrorsOnStderr) {
   WriteText(input_ / "broken.pdf", "%PDF-1.4\ntrailer");
   CommandResult run = RunBidscope({"index", "--db", db_, input_.string()});

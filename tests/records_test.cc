@@ -295,6 +295,20 @@ TEST(RecordsTest, FlattensNestedJson) {
             "公告\n正文\ndetail.budget: 1000000\ntags.0: a\ntags.1: b");
 }
 
+TEST(RecordsTest, BodyStartingWithTitleGivesItOnce) {
+  std::string json =
+      R"([{"title": "某局采购公告", "content": "某局采购公告\n一、项目概况"},
+          {"title": "某局中标公告", "content": "  某局中标公告 正文"},
+          {"title": "某局更正公告", "content": "正文在前。某局更正公告"}])";
+  std::vector<Document> docs =
+      ExtractRecords(json, Format::kJson, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(PageText(docs[1]), "某局采购公告\n一、项目概况");
+  EXPECT_EQ(PageText(docs[2]), "  某局中标公告 正文");
+  EXPECT_EQ(PageText(docs[3]), "某局更正公告\n正文在前。某局更正公告");
+  EXPECT_EQ(docs[1].metadata.title, "某局采购公告");
+}
+
 TEST(RecordsTest, WarnsOnBadJsonLines) {
   std::string jsonl =
       "{\"title\": \"一\"}\n"
