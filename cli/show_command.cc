@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -40,16 +41,28 @@ int RunShowCommand(const ShowCommandOptions& options) {
         by_id.push_back(std::move(state));
       }
     }
-    if (!by_path && by_id.size() == 1) by_path = std::move(by_id[0]);
-    if (by_path) {
+    // Files with the same bytes share an id; other ids make a prefix
+    // ambiguous.
+    bool one_id =
+        !by_id.empty() &&
+        std::all_of(by_id.begin(), by_id.end(), [&](const FileState& state) {
+          return state.doc_id == by_id[0].doc_id;
+        });
+    if (!by_path && one_id) by_path = std::move(by_id[0]);
+    // A repost's bytes have an id of their own, but its path belongs to
+    // the document it was merged into, which is shown.
+    if (by_path) stored = searcher->Get(by_path->path);
+    if (!stored && by_path) {
       std::string status_reason = by_path->status;
       if (!by_path->reason.empty()) status_reason += ": " + by_path->reason;
       PrintError(by_path->path, "no document in " + options.db, status_reason);
       return 1;
     }
-    PrintError(options.target, "not found",
-               "no document has this id, id prefix or path in " + options.db);
-    return 1;
+    if (!stored) {
+      PrintError(options.target, "not found",
+                 "no document has this id, id prefix or path in " + options.db);
+      return 1;
+    }
   }
   std::optional<Script> script = ParseScriptOption(options.script);
   if (!script) {

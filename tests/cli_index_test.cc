@@ -108,6 +108,14 @@ TEST_F(CliIndexTest, DuplicateReasonTellsBytesFromText) {
   EXPECT_NE(second["reason"].get<std::string>().find("same bytes"),
             std::string::npos)
       << second.dump();
+
+  // The repost's own id, as the run gave it, shows the document that
+  // holds its path.
+  CommandResult show =
+      RunBidscope({"show", "--db", db_, repost["doc_id"].get<std::string>()});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("z-repost-of-b.txt"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("b.txt\n"), std::string::npos) << show.out;
 }
 
 TEST_F(CliIndexTest, CompactsWhenAsked) {
