@@ -357,10 +357,14 @@ std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
     size_t high_bytes = std::count_if(prefix.begin(), prefix.end(), [](char c) {
       return static_cast<unsigned char>(c) >= 0x80;
     });
-    if (high_bytes < kMinHighBytes ||
-        ShareInLongHighRuns(prefix) < kMinMultiByteShare) {
-      return "";
+    if (high_bytes < kMinHighBytes) return "";
+    // Western text in UTF-8 ("é" is C3 A9) under a Latin-1 label: text in
+    // a single-byte encoding with this many high bytes is almost never
+    // valid UTF-8.
+    if (InvalidSequences(prefix, kUtf8, truncated) == 0) {
+      return std::string(kUtf8);
     }
+    if (ShareInLongHighRuns(prefix) < kMinMultiByteShare) return "";
     return DetectMultiByte(bytes);
   }
   if (labelled != kGb18030 && labelled != kBig5Hkscs) return "";
