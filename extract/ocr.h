@@ -59,8 +59,10 @@ OcrResult RecognizeImage(const GrayImage& image, const std::string& languages);
 // punctuation); other spaces stay.
 std::string RemoveSpacesBetweenCjk(std::string_view text);
 
-// Returns "chi_tra+eng" when `sample` reads as Traditional Chinese (OpenCC
-// t2s changes at least a tenth of its Han characters), else "chi_sim+eng".
+// Returns "eng" when `sample` has at least 200 Latin letters and fewer
+// than one Han character per 50 of them, "chi_tra+eng" when it reads as
+// Traditional Chinese (OpenCC t2s changes at least a tenth of its Han
+// characters), else "chi_sim+eng".
 std::string ChooseOcrLanguages(std::string_view sample);
 
 // The Debian package with Tesseract data for `language`: "chi_sim" ->

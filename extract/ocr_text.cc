@@ -18,6 +18,10 @@ namespace {
 constexpr double kTraditionalShare = 0.1;
 // Only this many bytes of a sample are converted.
 constexpr size_t kMaxSampleBytes = 8192;
+// Latin letters that make a sample English, when it has fewer than one
+// Han character per kLettersPerStrayHan of them.
+constexpr size_t kMinEnglishLetters = 200;
+constexpr size_t kLettersPerStrayHan = 50;
 
 std::vector<UChar32> CodePoints(std::string_view text) {
   std::vector<UChar32> out;
@@ -64,6 +68,22 @@ const opencc::SimpleConverter* TraditionalToSimplified() {
 }
 
 std::string ChooseOcrLanguages(std::string_view sample) {
+  // A document whose readable text is English is read as English alone:
+  // chi_sim+eng reads English scans that are rotated or faint as Chinese
+  // characters, and the earlier pages may hold a few such stray ones.
+  size_t letters = 0;
+  size_t han_characters = 0;
+  for (UChar32 c : CodePoints(sample.substr(0, kMaxSampleBytes))) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    if (script == USCRIPT_HAN) ++han_characters;
+    if (script == USCRIPT_LATIN) ++letters;
+  }
+  if (letters >= kMinEnglishLetters &&
+      han_characters * kLettersPerStrayHan < letters) {
+    return "eng";
+  }
+
   const opencc::SimpleConverter* converter = TraditionalToSimplified();
   if (converter == nullptr) return "chi_sim+eng";
   if (sample.size() > kMaxSampleBytes) {

@@ -77,6 +77,17 @@ TEST(OcrTest, ChoosesLanguagesByScript) {
   EXPECT_EQ(ChooseOcrLanguages("關於採購輿情監測服務的招標公告"),
             "chi_tra+eng");
   EXPECT_EQ(ChooseOcrLanguages(""), "chi_sim+eng");
+
+  std::string english;
+  for (int i = 0; i < 10; ++i) {
+    english += "Procurement of personal protective equipment report. ";
+  }
+  EXPECT_EQ(ChooseOcrLanguages(english), "eng");
+  // A stray Han character from an earlier page read as Chinese.
+  EXPECT_EQ(ChooseOcrLanguages(english + "下"), "eng");
+  // Bilingual notices keep Chinese.
+  EXPECT_EQ(ChooseOcrLanguages(english + "关于采购舆情监测服务的招标公告"),
+            "chi_sim+eng");
 }
 
 TEST(OcrTest, NamesDebianPackage) {

@@ -68,5 +68,27 @@ TEST(PdfCorpusTest, EveryPdfExtracts) {
   EXPECT_GT(checked, 0);
 }
 
+// A scanned English report whose later pages are tables turned sideways:
+// Tesseract reads them with low confidence, and their text stays out of
+// the index instead of giving false matches.
+TEST(PdfCorpusTest, LowConfidenceOcrIsUnreliable) {
+  BIDSCOPE_REQUIRE_SHARED();
+  fs::path path = testing::SharedDir() / "corpus" /
+                  "South-Africa-Government-Procurement__data" /
+                  "national__SAA_-_PPE_Procurement.pdf";
+  if (!fs::exists(path)) GTEST_SKIP() << path << " is not in the corpus";
+  Document doc = ExtractPdf(testing::ReadFile(path), ExtractOptions{});
+  ASSERT_EQ(doc.pages.size(), 2u);
+  EXPECT_EQ(doc.pages[0].origin, TextOrigin::kOcr);
+  EXPECT_TRUE(doc.pages[0].reliable);
+  EXPECT_GE(doc.pages[0].ocr_confidence, 50);
+  EXPECT_EQ(doc.pages[1].origin, TextOrigin::kOcr);
+  EXPECT_FALSE(doc.pages[1].reliable);
+  EXPECT_LT(doc.pages[1].ocr_confidence, 50);
+  ASSERT_FALSE(doc.pages[1].warnings.empty());
+  EXPECT_NE(doc.pages[1].warnings.back().find("OCR confidence"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace bidscope
