@@ -68,6 +68,10 @@ const std::vector<Keyword>& KindKeywords() {
       {u"總價", "total"},       {u"合计", "total"},
       {u"合計", "total"},       {u"总计", "total"},
       {u"保证金", "deposit"},   {u"保證金", "deposit"},
+      {u"服务费", "fee"},       {u"服務費", "fee"},
+      {u"代理费", "fee"},       {u"手续费", "fee"},
+      {u"标书费", "fee"},       {u"文件费", "fee"},
+      {u"工本费", "fee"},
   };
   return keywords;
 }
@@ -233,6 +237,21 @@ bool IsThreshold(const icu::UnicodeString& text, int32_t clause_start,
   return NearestKeyword(text, clause_start, end, kLimits, "") == "yes";
 }
 
+// True when the sentence before a figure gives it as an example of how a
+// rule works ("例如：本项目中标金额为429万元"), not as this purchase's.
+bool IsExample(const icu::UnicodeString& text, int32_t figure_start) {
+  constexpr int32_t kReach = 40;
+  int32_t start = figure_start;
+  while (start > 0 && figure_start - start < kReach) {
+    char16_t c = text.charAt(start - 1);
+    if (c == u'。' || c == u'\n' || c == u';' || c == u'；') break;
+    --start;
+  }
+  static const std::vector<Keyword> kWords = {
+      {u"例如", "yes"}, {u"举例", "yes"}, {u"舉例", "yes"}, {u"比如", "yes"}};
+  return NearestKeyword(text, start, figure_start, kWords, "") == "yes";
+}
+
 // Power of ten given by a unit in a cell label, such as 4 for （万元）.
 int LabelUnitPower(const icu::UnicodeString& label) {
   UErrorCode status = U_ZERO_ERROR;
@@ -333,6 +352,16 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
     if (Group(m, "cur").isEmpty() && unit.isEmpty() && !labelled) {
       return std::nullopt;
     }
+    // A bare run of ten or more digits under a money label is an
+    // identifier ("投标保证金：2606029001（项目编号）"): money that large is
+    // written with separators, a decimal point or a unit.
+    constexpr int32_t kMinIdentifierDigits = 10;
+    icu::UnicodeString digits = Group(m, "num");
+    if (Group(m, "cur").isEmpty() && unit.isEmpty() &&
+        digits.length() >= kMinIdentifierDigits && digits.indexOf(u',') < 0 &&
+        digits.indexOf(u'.') < 0) {
+      return std::nullopt;
+    }
     std::optional<Decimal> value =
         ArabicValue(m, labelled ? LabelUnitPower(label) : 0);
     if (!value || value->units == 0) return std::nullopt;
@@ -357,7 +386,8 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
   if (HasCorrectionWord(text, clause_start, figure_start)) {
     c.revision = "corrected";
   }
-  if (IsThreshold(text, clause_start, c.limit)) {
+  if (IsThreshold(text, clause_start, c.limit) ||
+      IsExample(text, figure_start)) {
     c.kind = "other";
     c.threshold = true;
   } else if (c.kind == "other" && arabic) {

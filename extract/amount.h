@@ -13,7 +13,7 @@ namespace bidscope {
 
 struct Amount {
   // budget, ceiling (最高限价/控制价), award (中标/成交/合同金额), unit_price,
-  // total, deposit (保证金) or other.
+  // total, deposit (保证金), fee (服务费, 代理费) or other.
   std::string kind;
 
   // Exact decimal in whole currency units ("320000", "9665.18").

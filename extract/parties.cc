@@ -191,11 +191,19 @@ icu::UnicodeString LabelBefore(const icu::UnicodeString& text, int32_t sep) {
   int32_t start = end;
   while (start > 0 && end - start < 24 && !IsLabelStop(text.charAt(start - 1)))
     --start;
-  // "名 称", "地 址": one character, a space, one character.
-  if (end - start == 1 && start >= 2 && text.charAt(start - 1) == u' ' &&
-      !IsLabelStop(text.charAt(start - 2)) &&
-      (start < 3 || IsLabelStop(text.charAt(start - 3)))) {
-    start -= 2;
+  // Letter-spaced labels, "名 称" and "采   购   人": single characters
+  // apart, each after spaces or at the start of its line.
+  constexpr int kMaxSpacedCharacters = 8;
+  if (end - start == 1) {
+    for (int n = 1; n < kMaxSpacedCharacters; ++n) {
+      int32_t before = start;
+      while (before > 0 && text.charAt(before - 1) == u' ') --before;
+      if (before == start || before == 0) break;
+      int32_t character = before - 1;
+      if (IsLabelStop(text.charAt(character))) break;
+      if (character > 0 && !IsLabelStop(text.charAt(character - 1))) break;
+      start = character;
+    }
   }
   icu::UnicodeString label(text, start, end - start);
   label.findAndReplace(u" ", u"");
@@ -271,6 +279,13 @@ bool IsPlaceholder(const icu::UnicodeString& value) {
       return true;
     }
   }
+  // Blanks of a form: "(盖单位公章)", "(签字)", or the next label.
+  static const std::u16string_view kFormWords[] = {u"盖章", u"公章", u"签字",
+                                                   u"签名"};
+  for (std::u16string_view w : kFormWords) {
+    if (fields_internal::Contains(value, w)) return true;
+  }
+  if (value.endsWith(u":")) return true;
 
   // 无 and 略 (none, omitted) also begin place names: 无锡市, 无为市, 无棣县
   // and 略阳县 are divisions of the region table, so a value that starts

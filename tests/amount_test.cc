@@ -118,6 +118,15 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
       {"2021年12月31日前完成", ""},
       {"中标价格为：人民币玖万玖仟伍佰伍拾元整，¥:99，550.00元",
        "award 99550 CNY"},
+      // Fees are not the award they are computed from.
+      {"中标服务费为人民币捌万捌仟肆佰伍拾贰元", "fee 88452 CNY"},
+      {"平台服务费：5000元", "fee 5000 CNY"},
+      // A worked example is no amount of this purchase.
+      {"例如：本项目中标金额为429万元，则服务费为4.29万元",
+       "other 4290000 CNY; other 42900 CNY"},
+      // A bare ten-digit run under a money label is an identifier.
+      {"投标保证金：2606029001（项目编号）", ""},
+      {"投标保证金：12000000", "deposit 12000000 CNY"},
   };
   for (const AmountRow& row : kRows) {
     EXPECT_EQ(Describe(Find(row.text)), row.expected) << row.text;

@@ -176,6 +176,19 @@ TEST(PartiesTest, KeepsPlaceNamesThatLookLikePlaceholders) {
             "无锡市政府采购中心");
 }
 
+TEST(PartiesTest, ReadsLetterSpacedLabels) {
+  Parties p = FindParties(
+      "采   购   人：四川星海视听新媒体有限公司\n"
+      "代 理 机 构：某某招标代理有限公司\n"
+      "供应商名称：(盖单位公章)\n"
+      "供应商：协商日期:\n");
+  EXPECT_EQ(p.buyer, "四川星海视听新媒体有限公司");
+  EXPECT_EQ(p.agency, "某某招标代理有限公司");
+  EXPECT_TRUE(p.suppliers.empty()) << p.suppliers[0].name;
+  // A word before a label is not part of it.
+  EXPECT_EQ(FindParties("A 采购人：某市公安局\n").buyer, "某市公安局");
+}
+
 TEST(PartiesTest, SupplierAfterLinkingVerb) {
   Parties p =
       FindParties("本项目中标供应商为杭州某某科技有限公司，金额100万元。");
