@@ -341,6 +341,17 @@ double ShareInLongHighRuns(std::string_view bytes) {
   return high == 0 ? 0.0 : static_cast<double>(in_long_runs) / high;
 }
 
+// Characters of the Private Use Area (U+E000 to U+F8FF) in UTF-8 text.
+size_t PrivateUseCount(std::string_view utf8) {
+  size_t count = 0;
+  for (size_t i = 0; i + 2 < utf8.size(); ++i) {
+    auto lead = static_cast<unsigned char>(utf8[i]);
+    auto next = static_cast<unsigned char>(utf8[i + 1]);
+    if (lead == 0xEE || (lead == 0xEF && next <= 0xA3)) ++count;
+  }
+  return count;
+}
+
 // An encoding that reads `bytes` far better than `labelled`, which decodes
 // them without invalid sequences, or empty when the label fits. A
 // single-byte label on runs of multi-byte characters gives mojibake such
@@ -348,7 +359,7 @@ double ShareInLongHighRuns(std::string_view bytes) {
 // but rare characters: 採購 in Big5 read as GBK is 蹦潦.
 std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
   constexpr size_t kMinHighBytes = 8;
-  constexpr size_t kMinPairs = 8;
+  constexpr size_t kMinPairs = 32;
   constexpr double kMinMultiByteShare = 0.8;
   constexpr double kMinScoreGain = 0.2;
   bool truncated = bytes.size() > kDetectPrefixBytes;
@@ -375,6 +386,16 @@ std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
   Plausibility other_score = ScoreDoubleByte(prefix, label_is_gb);
   if (label_score.pairs < kMinPairs ||
       other_score.Score() < label_score.Score() + kMinScoreGain) {
+    return "";
+  }
+  // The scores count Han rows only, so European text written in GBK's
+  // Latin rows (á in row A8) scores low as GBK too. What tells the wrong
+  // table is private-use characters: Big5's full-width punctuation read
+  // as GBK falls in GBK's user-defined area.
+  constexpr size_t kMinPrivateUse = 2;
+  size_t label_private = PrivateUseCount(ConvertToUtf8(prefix, labelled));
+  size_t other_private = PrivateUseCount(ConvertToUtf8(prefix, other));
+  if (label_private < kMinPrivateUse || other_private >= label_private) {
     return "";
   }
   return std::string(other);

@@ -39,11 +39,13 @@ inline constexpr unsigned kBudgetCnySlot = 12;   // sortable_serialise
 inline constexpr unsigned kNoticeTypeSlot = 13;  // as the XT term
 inline constexpr unsigned kMainAmountSlot = 14;  // award, else budget (CNY)
 
-// Sort keys that end with the order key (index/terms.h), so that sorting
-// by one slot breaks every tie the same way on any index, remote shards
-// included (Xapian's remote backend supports no KeyMaker). A document
-// without a date has 00000000 for it, and one without an amount nine zero
-// bytes, which sort after every real value in a descending order.
+// Sort keys that end with the first 8 bytes of the document id, so that
+// sorting by one slot breaks every tie the same way whatever the document
+// numbers, which differ between shards and the index compacted from them,
+// and on remote shards too (Xapian's remote backend supports no KeyMaker).
+// A document without a date has 00000000 for it, and one without an
+// amount nine zero bytes, which sort after every real value in a
+// descending order. Relevance ties are broken by the date key.
 inline constexpr unsigned kDateOrderSlot = 15;    // published, order key
 inline constexpr unsigned kAmountOrderSlot = 16;  // main amount, date, key
 

@@ -91,9 +91,10 @@ std::optional<Xapian::Query> FilterQuery(const FieldFilters& filters) {
 
 // Xapian breaks ties by document number, which differs between a sharded
 // index and its compacted copy, so paging with an offset across a
-// compaction could skip or repeat hits. Each order ends with the order key
-// instead. Sorting by date or amount leaves relevance out: equal dates
-// come in order of the key. An index with documents written before the
+// compaction could skip or repeat hits. Each order ends with the document
+// id instead: equal scores come newest first, then in order of id.
+// Sorting by date or amount leaves relevance out: equal dates come in
+// order of id. An index with documents written before the
 // sort slots existed keeps the former orders, whose ties follow document
 // numbers (and whose amount order needs every shard local).
 void ApplySortOrder(SortOrder sort, const Xapian::Database& db,
@@ -103,7 +104,7 @@ void ApplySortOrder(SortOrder sort, const Xapian::Database& db,
   };
   switch (sort) {
     case SortOrder::kRelevance:
-      enquire->set_sort_by_relevance_then_value(kOrderKeySlot, false);
+      enquire->set_sort_by_relevance_then_value(kDateOrderSlot, true);
       return;
     case SortOrder::kDate:
       if (every_document_has(kDateOrderSlot)) {

@@ -1,8 +1,7 @@
 // PrepareDocument: the terms, values and data of one document.
 //
 // Value slots: 0 format name, 1 creation date (ISO 8601 as extracted),
-// 2 size in bytes (Xapian::sortable_serialise), 3 page count (same),
-// 4 the order key (index/terms.h).
+// 2 size in bytes (Xapian::sortable_serialise), 3 page count (same).
 // Slots 10-14 hold procurement fields (index/fields_terms.h), slot 20 the
 // indexing time (index/topic_terms.h).
 #include <xapian.h>
@@ -47,7 +46,6 @@ void AddValues(const Document& doc, DocumentBuilder* builder) {
                                    static_cast<double>(doc.size_bytes)));
   builder->AddValue(kPageCountSlot,
                     Xapian::sortable_serialise(doc.metadata.page_count));
-  builder->AddValue(kOrderKeySlot, doc.id.substr(0, kOrderKeyBytes));
 }
 
 // Indexes the title under its field prefix and as free text, then every

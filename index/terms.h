@@ -41,10 +41,10 @@
 //   XA   agency name as text (agency:), XNA the whole name (boolean)
 //   XU   supplier names as text (supplier:), XNU each whole name (boolean)
 //   XG   lexicon category (boolean, index/topic_terms.h)
-// Value slots: 0-3 in prepare_document.cc; 4 order key (below);
-// 10 published date YYYYMMDD,
+// Value slots: 0-3 in prepare_document.cc; 10 published date YYYYMMDD,
 // 11 largest award in CNY, 12 largest budget in CNY (sortable_serialise),
-// 13 notice type, 14 award else budget in CNY (index/fields_terms.h);
+// 13 notice type, 14 award else budget in CNY, 15 and 16 sort keys
+// (index/fields_terms.h);
 // 20 indexing time (index/topic_terms.h).
 // Terms longer than kMaxTermBytes are skipped: Xapian rejects terms over
 // 245 bytes and such strings are not useful search terms.
@@ -68,13 +68,6 @@ inline constexpr char kParentPrefix[] = "XP";
 inline constexpr char kStemPrefix[] = "Z";
 
 inline constexpr size_t kMaxTermBytes = 120;
-
-// Value slot of the first kOrderKeyBytes hex digits of the document id.
-// Every sort order ends with it, so that hits of equal score, date or
-// amount keep one order whatever the document numbers: those differ
-// between shards and the index compacted from them.
-inline constexpr unsigned kOrderKeySlot = 4;
-inline constexpr size_t kOrderKeyBytes = 16;
 
 // Positions between the last token of one page and the first of the next.
 inline constexpr uint32_t kPageGap = 100;

@@ -232,6 +232,23 @@ TEST(CharsetTest, PlausibleSingleByteLabelStands) {
   EXPECT_TRUE(decoded.note.empty()) << decoded.note;
 }
 
+// European text in GBK's Latin rows (á, é, ó, ü in row A8) scores low as
+// Chinese under either table, and keeps its GBK label.
+TEST(CharsetTest, GbkLatinLettersKeepTheirLabel) {
+  std::string text;
+  for (int i = 0; i < 8; ++i) {
+    text +=
+        "Hólapátolási szolgáltatások, limpieza pública, Dúnmore, "
+        "Müller, académico. ";
+  }
+  std::string html = "<meta charset=\"gb2312\"><p>";
+  DecodedText decoded =
+      DecodeToUtf8(html + Encode(text, "gb18030"), HtmlMarkup());
+  EXPECT_EQ(decoded.encoding, "GB18030");
+  EXPECT_EQ(decoded.utf8, html + text);
+  EXPECT_TRUE(decoded.note.empty()) << decoded.note;
+}
+
 TEST(CharsetTest, CountsInvalidSequences) {
   size_t invalid = 0;
   std::string text = ConvertToUtf8(
