@@ -38,6 +38,9 @@ constexpr double kAlignEm = 0.3;
 constexpr double kMaxGlyphGapEm = 1.0;
 // Gap between vertical columns of one block, in ems.
 constexpr double kMaxColumnGapEm = 3.0;
+// Distance, in ems, within which a word on a glyph's line makes the
+// glyph part of a horizontal line.
+constexpr double kLineWordReachEm = 6.0;
 // Recursion guard for pathological pages.
 constexpr int kMaxDepth = 48;
 
@@ -235,15 +238,34 @@ Items MergeColumns(std::vector<GlyphColumn> columns) {
   return blocks;
 }
 
-// Replaces single CJK glyphs that stack closer than they sit side by side
-// by blocks of vertical text.
+// True when a word of several characters sits on the same line as
+// `item`, within kLineWordReachEm of it: the glyph then belongs to a
+// horizontal line, such as a letter-spaced label ("名   称：合肥市…") or a
+// letter-spaced name in a table row ("李   浩  18691230007"), whose
+// single glyphs stack like a column of vertical text.
+bool HasWordOnItsLine(const Items& items, size_t index) {
+  const Item& item = items[index];
+  for (size_t j = 0; j < items.size(); ++j) {
+    const Item& other = items[j];
+    if (j == index || other.single_glyph || !OverlapsVertically(item, other)) {
+      continue;
+    }
+    double gap = std::max(other.left - item.right, item.left - other.right);
+    if (gap <= kLineWordReachEm * item.size) return true;
+  }
+  return false;
+}
+
+// Replaces single CJK glyphs that stack closer than they sit side by side,
+// with no word beside them on their line, by blocks of vertical text.
 Items GroupVerticalText(Items items) {
   std::vector<bool> vertical(items.size(), false);
   for (size_t i = 0; i < items.size(); ++i) {
     if (!items[i].single_glyph) continue;
     double below = VerticalNeighbourGap(items, i);
     double beside = HorizontalNeighbourGap(items, i);
-    vertical[i] = below <= kMaxGlyphGapEm * items[i].size && below < beside;
+    vertical[i] = below <= kMaxGlyphGapEm * items[i].size && below < beside &&
+                  !HasWordOnItsLine(items, i);
   }
 
   Items rest;

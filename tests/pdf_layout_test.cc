@@ -101,6 +101,24 @@ TEST(PdfLayoutTest, TitleAboveColumnsComesFirst) {
             "右栏第一行文字内容\n右栏第二行文字内容");
 }
 
+// Letter-spaced names in a table stack like vertical text, but each row
+// goes on with a telephone number, so the rows are read across.
+TEST(PdfLayoutTest, LetterSpacedTableNamesStayInRows) {
+  std::vector<LayoutBox> boxes = {Box("李", 100, 100, 10, 10, true),
+                                  Box("浩18691230007", 122, 100, 70),
+                                  Box("马", 100, 115, 10, 10, true),
+                                  Box("烨15596100007", 122, 115, 70),
+                                  Box("朱", 100, 130, 10, 10, true),
+                                  Box("君13991234567", 122, 130, 70),
+                                  Box("名", 100, 160, 10, 10, true),
+                                  Box("称：合肥市政府采购中心", 122, 160, 110),
+                                  Box("地", 100, 175, 10, 10, true),
+                                  Box("址：合肥市滨湖新区", 122, 175, 90)};
+  EXPECT_EQ(LayoutPageText(boxes),
+            "李浩18691230007\n马烨15596100007\n朱君13991234567\n"
+            "名称：合肥市政府采购中心\n地址：合肥市滨湖新区");
+}
+
 TEST(PdfLayoutTest, WideLetterSpacingStaysOneLine) {
   std::vector<LayoutBox> boxes = {
       Box("招", 100, 50, 20, 20, true), Box("标", 160, 50, 20, 20, true),
