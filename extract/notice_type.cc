@@ -136,13 +136,33 @@ std::string EarliestRule(const icu::UnicodeString& text,
   return value;
 }
 
+// The type given by the first line of `text` that names one: a notice or a
+// tender document states what it is in its heading, while its table of
+// contents goes on to name others (招标文件的澄清和修改, 验收). The bare
+// 招标 of an agency's name (某某招标有限公司) does not pick a line.
+std::string FirstLineRule(const icu::UnicodeString& text,
+                          const std::vector<Rule>& rules) {
+  int32_t start = 0;
+  while (start < text.length()) {
+    int32_t end = text.indexOf(u'\n', start);
+    if (end < 0) end = text.length();
+    icu::UnicodeString line(text, start, end - start);
+    for (const Rule& rule : rules) {
+      if (rule.word.size() < 3 && rule.word.starts_with(u"招")) continue;
+      if (Contains(line, rule.word)) return FirstRule(line, rules);
+    }
+    start = end + 1;
+  }
+  return FirstRule(text, rules);
+}
+
 }  // namespace
 
 std::string ClassifyNoticeType(std::string_view title, std::string_view head) {
   std::string type =
       FirstRule(fields_internal::NormalizeForFields(title), TypeRules());
   if (!type.empty()) return type;
-  type = FirstRule(HeadStart(head, 600), TypeRules());
+  type = FirstLineRule(HeadStart(head, 600), TypeRules());
   return type.empty() ? "other" : type;
 }
 

@@ -67,6 +67,16 @@ TEST(NoticeTypeTest, ClassifiesTitles) {
 TEST(NoticeTypeTest, FallsBackToFirstLines) {
   EXPECT_EQ(ClassifyNoticeType("", "第一章 招标公告\n一、项目基本情况"),
             "tender");
+  // A tender document's contents name other types further down.
+  EXPECT_EQ(ClassifyNoticeType("",
+                               "某海关辅助服务采购项目招标文件\n目录\n"
+                               "第二章 招标文件的澄清和修改\n第五章 验收"),
+            "tender");
+  // An agency's name does not make a notice a tender.
+  EXPECT_EQ(ClassifyNoticeType("", "某某招标有限公司\n某局监控设备中标公告"),
+            "award");
+  EXPECT_EQ(ClassifyNoticeType("", "关于某项目招标文件的更正公告\n一、"),
+            "amendment");
 }
 
 TEST(ProcurementMethodTest, PrefersLabelThenTitle) {
