@@ -128,17 +128,15 @@ int32_t GroupStart(icu::RegexMatcher& m, const char* name) {
   return U_FAILURE(status) ? -1 : start;
 }
 
-std::string CurrencyOfWord(const icu::UnicodeString& word) {
+std::string CurrencyOfWord(const icu::UnicodeString& word,
+                           const AmountOptions& options) {
   std::string w = fields_internal::ToUtf8(word);
   if (w.empty() || w == "元" || w == "圆" || w == "圓") return "";
   if (w == "¥" || w == "RMB" || w == "CNY" || w == "人民币" || w == "人民幣") {
     return "CNY";
   }
-  // NOTE: a bare "$" is taken as USD, although Hong Kong notices use it for
-  // HKD.
-  if (w == "USD" || w == "US$" || w == "$" || w == "美元" || w == "美金") {
-    return "USD";
-  }
+  if (w == "$") return options.dollar_currency;
+  if (w == "USD" || w == "US$" || w == "美元" || w == "美金") return "USD";
   if (w == "NT$" || w == "NTD" || w == "TWD" || w.starts_with("新")) {
     return "TWD";
   }
@@ -334,7 +332,7 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
   Candidate c;
   c.start = m.start(status);
   c.limit = m.end(status);
-  std::string currency = CurrencyOfWord(Group(m, "cur"));
+  std::string currency = CurrencyOfWord(Group(m, "cur"), options);
   int32_t figure_start = GroupStart(m, "num");
   bool arabic = figure_start >= 0;
   if (!arabic) figure_start = GroupStart(m, "cn");
@@ -343,7 +341,7 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
 
   if (arabic) {
     icu::UnicodeString unit = Group(m, "unit");
-    if (currency.empty()) currency = CurrencyOfWord(unit);
+    if (currency.empty()) currency = CurrencyOfWord(unit, options);
     icu::UnicodeString label = CellLabel(text, clause_start, figure_start);
     if (label.isEmpty() && !IsSmallCount(Group(m, "num"))) {
       label = LabelLineAbove(text, figure_start, c.limit);
@@ -369,7 +367,8 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
   } else {
     icu::UnicodeString numeral = Group(m, "cn");
     if (numeral.length() < 2 && Group(m, "cur").isEmpty()) return std::nullopt;
-    if (currency.empty()) currency = CurrencyOfWord(Group(m, "cnunit"));
+    if (currency.empty())
+      currency = CurrencyOfWord(Group(m, "cnunit"), options);
     numeral.append(u'元').append(Group(m, "cnfrac"));
     std::optional<Decimal> value = ParseChineseNumeral(std::u16string_view(
         numeral.getBuffer(), static_cast<size_t>(numeral.length())));

@@ -38,6 +38,9 @@ struct Amount {
 struct AmountOptions {
   // Currency of figures that name only 元, such as TWD in Taiwan notices.
   std::string default_currency = "CNY";
+
+  // Currency of a bare "$", such as HKD in Hong Kong notices.
+  std::string dollar_currency = "USD";
 };
 
 // Finds the amounts in `text` in order of appearance. A 大写 amount next to

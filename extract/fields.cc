@@ -40,6 +40,20 @@ std::string DefaultCurrency(const std::string& text) {
   return taiwan && !mainland ? "TWD" : "CNY";
 }
 
+// A bare "$" means Hong Kong dollars in notices that name them (港幣, 港元,
+// HK$) and never US dollars.
+std::string DollarCurrency(const std::string& text) {
+  bool hong_kong = false;
+  for (const char* word : {"港幣", "港币", "港元", "HK$", "HKD"}) {
+    hong_kong = hong_kong || text.find(word) != std::string::npos;
+  }
+  bool us = false;
+  for (const char* word : {"美元", "美金", "US$", "USD"}) {
+    us = us || text.find(word) != std::string::npos;
+  }
+  return hong_kong && !us ? "HKD" : "USD";
+}
+
 // Returns the date column of a scraped record as its published date, which
 // the record's text often leaves out, or nothing for other documents.
 std::optional<DateValue> RecordDate(const Document& doc) {
@@ -146,6 +160,7 @@ Fields ExtractFields(const Document& doc) {
   // Amounts and dates are read page by page to keep their page numbers.
   AmountOptions amount_options;
   amount_options.default_currency = DefaultCurrency(text);
+  amount_options.dollar_currency = DollarCurrency(text);
   for (const Page& page : doc.pages) {
     for (Amount& a : FindAmounts(page.text, page.number, amount_options,
                                  &fields.warnings)) {

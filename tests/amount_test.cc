@@ -200,5 +200,13 @@ TEST(AmountTest, AmendmentMarksCorrectedAndSupersededFigures) {
   }
 }
 
+TEST(AmountTest, DollarCurrencyAppliesToBareDollar) {
+  AmountOptions options;
+  options.dollar_currency = "HKD";
+  std::vector<Amount> amounts =
+      FindAmounts("成交價：$96,000.00，另US$500", 1, options, nullptr);
+  EXPECT_EQ(Describe(amounts), "award 96000 HKD; other 500 USD");
+}
+
 }  // namespace
 }  // namespace bidscope

@@ -214,6 +214,16 @@ TEST(PartiesTest, ItemTableHeaderIsNoSupplier) {
   EXPECT_EQ(p.suppliers[0].name, "中国电信股份有限公司某县分公司");
 }
 
+TEST(FieldsTest, BareDollarIsHongKongInHongKongNotices) {
+  Fields hk = ExtractFieldsFromText(
+      "拍賣結果（港幣/元）\n拍賣品編號 C-403 成交價 $96,000.00\n");
+  ASSERT_EQ(hk.amounts.size(), 1u);
+  EXPECT_EQ(hk.amounts[0].currency, "HKD");
+  Fields us = ExtractFieldsFromText("合同金额：$96,000.00（美元）\n");
+  ASSERT_EQ(us.amounts.size(), 1u);
+  EXPECT_EQ(us.amounts[0].currency, "USD");
+}
+
 TEST(FieldsTest, ExtractsFromText) {
   Fields f = ExtractFieldsFromText(
       "合肥市公安局瑶海分局监控运维服务中标公告\n"
