@@ -49,7 +49,7 @@ int RunExportCommand(const ExportCommandOptions& options) {
                  ParseSortOrder(options.sort)};
   std::optional<std::vector<Hit>> hits = AllHits(query);
   if (!hits) return 2;
-  // A dump file holds no text of its own: its records are the documents.
+  // A dump file has no text of its own: its records are the documents.
   std::erase_if(*hits, [](const Hit& hit) {
     return hit.format == "csv" || hit.format == "json" || hit.format == "jsonl";
   });

@@ -104,7 +104,7 @@ struct Candidate {
   std::string currency;
   bool explicit_currency = false;
   bool chinese = false;    // written in Chinese numerals (大写)
-  bool threshold = false;  // a limit stated by a rule, not this purchase's
+  bool threshold = false;  // a rule's limit or an example, not this purchase's
   std::string kind;
   std::string revision;  // as Amount::revision
 };

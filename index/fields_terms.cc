@@ -69,7 +69,8 @@ std::string OrderKey(std::string_view doc_id) {
   return key;
 }
 
-// Xapian documents sortable_serialise's result as at most nine bytes.
+// Xapian 1.4's sortable_serialise writes into a 9-byte buffer
+// (xapian/queryparser.h), so its result is at most nine bytes.
 // Padded with zero bytes to that length, amounts compare in order when a
 // date follows them.
 constexpr size_t kAmountKeyBytes = 9;

@@ -46,8 +46,8 @@ inline constexpr unsigned kMainAmountSlot = 14;  // award, else budget (CNY)
 // A document without a date has 00000000 for it, and one without an
 // amount nine zero bytes, which sort after every real value in a
 // descending order. Relevance ties are broken by the date key.
-inline constexpr unsigned kDateOrderSlot = 15;    // published, order key
-inline constexpr unsigned kAmountOrderSlot = 16;  // main amount, date, key
+inline constexpr unsigned kDateOrderSlot = 15;    // date, id
+inline constexpr unsigned kAmountOrderSlot = 16;  // amount, date, id
 
 // Largest amount of `kind` in CNY; budget also takes ceiling amounts when
 // there is no budget. Empty when there is none. Amounts in other
