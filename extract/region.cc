@@ -2,6 +2,7 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -235,6 +236,19 @@ Region RegionTable::ToRegion(int entry) const {
     if (e.level == Level::kCounty) region.county = e.name;
   }
   return region;
+}
+
+std::vector<std::string> RegionTable::CodesNamed(std::string_view name) const {
+  std::vector<std::string> codes;
+  auto found = names_.find(ToU16(name));
+  if (found == names_.end()) return codes;
+  for (int index : found->second) {
+    const std::string& code = entries_[index >= 0 ? index : -1 - index].code;
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      codes.push_back(code);
+    }
+  }
+  return codes;
 }
 
 Region RegionTable::Resolve(std::string_view text) const {

@@ -41,6 +41,10 @@ class RegionTable {
   // beside their province or city.
   Region Resolve(std::string_view text) const;
 
+  // Codes of every division named exactly `name`, in full or in short
+  // form: 普陀区 gives Shanghai's and Zhoushan's. Empty when none is.
+  std::vector<std::string> CodesNamed(std::string_view name) const;
+
   size_t size() const { return entries_.size(); }
   const std::string& load_error() const { return load_error_; }
 

@@ -149,6 +149,26 @@ std::string RegionCode(std::string_view name_or_code) {
   return RegionTable::Default().Resolve(name_or_code).code;
 }
 
+Xapian::Query RegionFilter(std::string_view name_or_code) {
+  std::string code = RegionCode(name_or_code);
+  std::vector<std::string> codes;
+  if (code.empty()) {
+    codes = RegionTable::Default().CodesNamed(name_or_code);
+  } else {
+    codes.push_back(code);
+  }
+  if (codes.empty()) {
+    throw QueryError("unknown region '" + std::string(name_or_code) +
+                     "': give a province, city or county name, or its "
+                     "6-digit code");
+  }
+  std::vector<Xapian::Query> terms;
+  for (const std::string& each : codes) {
+    terms.emplace_back(kRegionPrefix + each);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
 std::optional<Fields> StoredFields(std::string_view data) {
   try {
     return StoredFieldsFromJson(ParseStoredJson(data));

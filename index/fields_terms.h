@@ -4,6 +4,8 @@
 #ifndef BIDSCOPE_INDEX_FIELDS_TERMS_H_
 #define BIDSCOPE_INDEX_FIELDS_TERMS_H_
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +66,11 @@ std::string NameKey(std::string_view name);
 // The 6-digit code of a division code or name (安徽省, 合肥市), or empty
 // when the table has no such division.
 std::string RegionCode(std::string_view name_or_code);
+
+// The region filter for a name or code: the division RegionCode resolves,
+// else every division of that name (an ambiguous county such as 普陀区).
+// Throws QueryError naming the value when no division has it.
+Xapian::Query RegionFilter(std::string_view name_or_code);
 
 // The fields of stored data (the "fields" object PrepareDocument writes),
 // or empty when the data has none.

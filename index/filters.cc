@@ -21,13 +21,7 @@ Xapian::Query PartyQuery(std::string_view field, std::string value) {
 }
 
 Xapian::Query RegionQuery(const std::string& region) {
-  std::string code = RegionCode(region);
-  if (code.empty()) {
-    throw QueryError("unknown region '" + region +
-                     "': give a province, city or county name, or its "
-                     "6-digit code");
-  }
-  return Xapian::Query(kRegionPrefix + code);
+  return RegionFilter(region);
 }
 
 // YYYY-MM-DD as the YYYYMMDD of kPublishedSlot.

@@ -336,15 +336,7 @@ Xapian::Query BooleanQuery(const FieldPrefix& field, std::string value) {
   if (term_prefix == kProjectPrefix) {
     return Xapian::Query(term_prefix + NameKey(value));
   }
-  if (term_prefix == kRegionPrefix) {
-    std::string code = RegionCode(value);
-    if (code.empty()) {
-      throw QueryError("unknown region '" + value +
-                       "': give a province, city or county name, or its "
-                       "6-digit code");
-    }
-    return Xapian::Query(term_prefix + code);
-  }
+  if (term_prefix == kRegionPrefix) return RegionFilter(value);
   return Xapian::Query(term_prefix + value);
 }
 

@@ -133,6 +133,18 @@ TEST_F(FieldsIndexTest, InvalidDateFilterThrows) {
   EXPECT_THROW(NamesOf(filters), QueryError);
 }
 
+// A county name that two provinces share selects both, as the user cannot
+// mean a third; a name no division has is an error.
+TEST(RegionFilterTest, AmbiguousNameSelectsEveryDivision) {
+  std::string both = RegionFilter("普陀区").get_description();
+  EXPECT_NE(both.find("XR310107"), std::string::npos) << both;
+  EXPECT_NE(both.find("XR330903"), std::string::npos) << both;
+  std::string one = RegionFilter("上海市普陀区").get_description();
+  EXPECT_NE(one.find("XR310107"), std::string::npos) << one;
+  EXPECT_EQ(one.find("XR330903"), std::string::npos) << one;
+  EXPECT_THROW(RegionFilter("无此地区名"), QueryError);
+}
+
 TEST(FieldsRepostTest, SameTextOtherBytesIsOneDocument) {
   testing::TempDir dir;
   std::string db = (dir.path() / "idx").string();

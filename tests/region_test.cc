@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace bidscope {
 namespace {
@@ -15,6 +16,14 @@ TEST(RegionTableTest, CoversEveryProvinceAndCity) {
   const RegionTable& table = RegionTable::Default();
   EXPECT_EQ(table.load_error(), "");
   EXPECT_GT(table.size(), 3000u);
+}
+
+TEST(RegionTableTest, ListsEveryDivisionOfAName) {
+  const RegionTable& table = RegionTable::Default();
+  EXPECT_EQ(table.CodesNamed("普陀区"),
+            (std::vector<std::string>{"310107", "330903"}));
+  EXPECT_EQ(table.CodesNamed("合肥市"), std::vector<std::string>{"340100"});
+  EXPECT_TRUE(table.CodesNamed("无此地区名").empty());
 }
 
 TEST(RegionTest, ResolvesNames) {
