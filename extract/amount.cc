@@ -103,8 +103,8 @@ struct Candidate {
   Decimal value;
   std::string currency;
   bool explicit_currency = false;
-  bool chinese = false;    // written in Chinese numerals (大写)
-  bool threshold = false;  // a rule's limit or an example, not this purchase's
+  bool chinese = false;       // written in Chinese numerals (大写)
+  bool not_purchase = false;  // a rule's limit or an example
   std::string kind;
   std::string revision;  // as Amount::revision
 };
@@ -388,7 +388,7 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
   if (IsThreshold(text, clause_start, c.limit) ||
       IsExample(text, figure_start)) {
     c.kind = "other";
-    c.threshold = true;
+    c.not_purchase = true;
   } else if (c.kind == "other" && arabic) {
     icu::UnicodeString above = LabelLineAbove(text, figure_start, c.limit);
     c.kind = NearestKeyword(above, 0, above.length(), KindKeywords(), "other");
@@ -438,10 +438,10 @@ void SettleCorrections(std::vector<Candidate>& found) {
   constexpr int32_t kReplacedReach = 400;
   for (size_t i = 1; i < found.size(); ++i) {
     Candidate& c = found[i];
-    if (c.revision != "corrected" || c.threshold) continue;
+    if (c.revision != "corrected" || c.not_purchase) continue;
     for (size_t j = i; c.kind == "other" && j-- > 0;) {
       if (c.start - found[j].limit > kKindReach) break;
-      if (!found[j].threshold) c.kind = found[j].kind;
+      if (!found[j].not_purchase) c.kind = found[j].kind;
     }
     if (c.kind == "other") continue;
     for (size_t j = i; j-- > 0;) {

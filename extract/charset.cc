@@ -362,8 +362,10 @@ std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
   constexpr size_t kMinPairs = 32;
   constexpr double kMinMultiByteShare = 0.8;
   constexpr double kMinScoreGain = 0.2;
+  constexpr size_t kMinPrivateUse = 2;
   bool truncated = bytes.size() > kDetectPrefixBytes;
   std::string_view prefix = bytes.substr(0, kDetectPrefixBytes);
+
   if (!IsMultiByteEncoding(labelled)) {
     size_t high_bytes = std::count_if(prefix.begin(), prefix.end(), [](char c) {
       return static_cast<unsigned char>(c) >= 0x80;
@@ -378,6 +380,7 @@ std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
     if (ShareInLongHighRuns(prefix) < kMinMultiByteShare) return "";
     return DetectMultiByte(bytes);
   }
+
   if (labelled != kGb18030 && labelled != kBig5Hkscs) return "";
   bool label_is_gb = labelled == kGb18030;
   std::string_view other = label_is_gb ? kBig5Hkscs : kGb18030;
@@ -388,11 +391,11 @@ std::string BetterThanLabel(std::string_view bytes, std::string_view labelled) {
       other_score.Score() < label_score.Score() + kMinScoreGain) {
     return "";
   }
-  // The scores count Han rows only, so European text written in GBK's
-  // Latin rows (á in row A8) scores low as GBK too. What tells the wrong
-  // table is private-use characters: Big5's full-width punctuation read
-  // as GBK falls in GBK's user-defined area.
-  constexpr size_t kMinPrivateUse = 2;
+
+  // The scores count Han rows only, so European text in GBK's Latin rows
+  // (á in row A8) scores low as GBK too. Private-use characters show the
+  // wrong table: Big5's full-width punctuation read as GBK falls in GBK's
+  // user-defined area.
   size_t label_private = PrivateUseCount(ConvertToUtf8(prefix, labelled));
   size_t other_private = PrivateUseCount(ConvertToUtf8(prefix, other));
   if (label_private < kMinPrivateUse || other_private >= label_private) {

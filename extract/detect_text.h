@@ -29,10 +29,11 @@ Format SniffJson(std::string_view text, bool truncated);
 // with at least one field that is not a number.
 bool LooksLikeCsv(std::string_view text, bool truncated);
 
-// kMhtml or kEmail when the text opens with a block of RFC 5322 header
-// lines that has MIME-Version or Content-Type: kMhtml for a saved page
-// (multipart/related, or a Snapshot-Content-Location header), kEmail when
-// the block also has From, Subject, Date or Received. kUnknown otherwise.
+// Returns the format of text that opens with a block of RFC 5322 header
+// lines with MIME-Version or Content-Type. That is kMhtml for a saved page
+// (multipart/related, or a Snapshot-Content-Location header), or kEmail
+// when the block also has From, Subject, Date or Received. Other text
+// gives kUnknown.
 Format SniffMime(std::string_view text);
 
 // True for HTML without a document prologue (an editor's saved fragment):

@@ -98,8 +98,8 @@ json DocumentToJson(const Document& doc) {
 Document DocumentFromJson(const json& j) {
   Document doc;
   doc.id = j.at("sha256").get<std::string>();
-  doc.format = EnumFromName(j.at("format").get<std::string>(), FormatName,
-                            kLastFormat);
+  doc.format =
+      EnumFromName(j.at("format").get<std::string>(), FormatName, kLastFormat);
   doc.status = EnumFromName(j.at("status").get<std::string>(),
                             ExtractStatusName, kLastExtractStatus);
   doc.paged = j.value("paged", false);

@@ -23,7 +23,9 @@ Document ExtractText(std::string_view bytes, const ExtractOptions& options);
 
 // Extracts bytes that DetectFormat already found to be plain text, without
 // ExtractText's second detection (a decode of up to 64 KiB).
-Document ExtractPlainText(std::string_view bytes);
+// `declared_charset` is as for ExtractHtml.
+Document ExtractPlainText(std::string_view bytes,
+                          std::string_view declared_charset = {});
 
 // The text content of an XML document; ExtractText routes XML here.
 Document ExtractXml(std::string_view bytes, const ExtractOptions& options);

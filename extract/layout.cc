@@ -238,11 +238,11 @@ Items MergeColumns(std::vector<GlyphColumn> columns) {
   return blocks;
 }
 
-// True when a word of several characters sits on the same line as
-// `item`, within kLineWordReachEm of it: the glyph then belongs to a
-// horizontal line, such as a letter-spaced label ("名   称：合肥市…") or a
-// letter-spaced name in a table row ("李   浩  18691230007"), whose
-// single glyphs stack like a column of vertical text.
+// True when a word of several characters is on the line of `item`, within
+// kLineWordReachEm of it. The glyph then belongs to a horizontal line,
+// such as a letter-spaced label ("名   称：合肥市…") or a letter-spaced name
+// in a table row ("李   浩  18691230007"). Such glyphs, one per line, stack
+// like a column of vertical text.
 bool HasWordOnItsLine(const Items& items, size_t index) {
   const Item& item = items[index];
   for (size_t j = 0; j < items.size(); ++j) {

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "extract/archive_names.h"
-#include "extract/charset.h"
 #include "extract/extract.h"
 #include "extract/formats.h"
 
@@ -43,24 +42,30 @@ struct GFreer {
 
 std::string OrEmpty(const char* text) { return text == nullptr ? "" : text; }
 
-// The decoded content of a leaf part (base64 and quoted-printable undone).
-std::string PartBytes(GMimePart* part) {
-  GMimeDataWrapper* content = g_mime_part_get_content(part);
-  if (content == nullptr) return "";
+// The bytes written to a memory stream by `write`.
+template <typename Write>
+std::string WrittenBytes(Write write) {
   GPtr<GMimeStream> stream(g_mime_stream_mem_new());
-  g_mime_data_wrapper_write_to_stream(content, stream.get());
+  write(stream.get());
   GByteArray* array =
       g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
   return std::string(reinterpret_cast<const char*>(array->data), array->len);
 }
 
+// The decoded content of a leaf part (base64 and quoted-printable undone).
+std::string PartBytes(GMimePart* part) {
+  GMimeDataWrapper* content = g_mime_part_get_content(part);
+  if (content == nullptr) return "";
+  return WrittenBytes([content](GMimeStream* stream) {
+    g_mime_data_wrapper_write_to_stream(content, stream);
+  });
+}
+
 // A message as bytes, for a message attached to another.
 std::string MessageBytes(GMimeMessage* message) {
-  GPtr<GMimeStream> stream(g_mime_stream_mem_new());
-  g_mime_object_write_to_stream(GMIME_OBJECT(message), nullptr, stream.get());
-  GByteArray* array =
-      g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
-  return std::string(reinterpret_cast<const char*>(array->data), array->len);
+  return WrittenBytes([message](GMimeStream* stream) {
+    g_mime_object_write_to_stream(GMIME_OBJECT(message), nullptr, stream);
+  });
 }
 
 bool IsType(GMimeObject* object, const char* type, const char* subtype) {
@@ -114,19 +119,7 @@ Document TextPartDocument(GMimeObject* object, const ExtractOptions& options) {
   if (IsType(object, "text", "html")) {
     return ExtractHtml(bytes, options, charset);
   }
-  Document doc;
-  DecodeOptions decode;
-  decode.declared_label = charset;
-  DecodedText decoded = DecodeToUtf8(bytes, decode);
-  if (!decoded.note.empty()) doc.warnings.push_back(decoded.note);
-  std::string nul_warning = DropNulBytes(decoded.utf8);
-  if (!nul_warning.empty()) doc.warnings.push_back(nul_warning);
-  doc.metadata.encoding = decoded.encoding;
-  Page page;
-  page.origin = TextOrigin::kPlain;
-  page.text = std::move(decoded.utf8);
-  doc.pages.push_back(std::move(page));
-  return doc;
+  return ExtractPlainText(bytes, charset);
 }
 
 std::string IsoDate(GMimeMessage* message) {

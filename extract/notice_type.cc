@@ -148,7 +148,7 @@ std::string FirstLineRule(const icu::UnicodeString& text,
     if (end < 0) end = text.length();
     icu::UnicodeString line(text, start, end - start);
     for (const Rule& rule : rules) {
-      if (rule.word.size() < 3 && rule.word.starts_with(u"招")) continue;
+      if (rule.word == u"招标" || rule.word == u"招標") continue;
       if (Contains(line, rule.word)) return FirstRule(line, rules);
     }
     start = end + 1;

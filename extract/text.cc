@@ -30,10 +30,13 @@ Document ExtractText(std::string_view bytes, const ExtractOptions& options) {
   return ExtractPlainText(bytes);
 }
 
-Document ExtractPlainText(std::string_view bytes) {
+Document ExtractPlainText(std::string_view bytes,
+                          std::string_view declared_charset) {
   Document doc;
   doc.paged = false;
-  DecodedText decoded = DecodeToUtf8(bytes);
+  DecodeOptions decode_options;
+  decode_options.declared_label = std::string(declared_charset);
+  DecodedText decoded = DecodeToUtf8(bytes, decode_options);
   doc.metadata.encoding = decoded.encoding;
   doc.metadata.page_count = 1;
   if (!decoded.note.empty()) doc.warnings.push_back(decoded.note);

@@ -141,31 +141,29 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
-std::string RegionCode(std::string_view name_or_code) {
+Xapian::Query RegionFilter(std::string_view name_or_code) {
   bool is_code = name_or_code.size() == 6 &&
                  std::all_of(name_or_code.begin(), name_or_code.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
-  if (is_code) return std::string(name_or_code);
-  return RegionTable::Default().Resolve(name_or_code).code;
-}
-
-Xapian::Query RegionFilter(std::string_view name_or_code) {
-  std::string code = RegionCode(name_or_code);
+  const RegionTable& regions = RegionTable::Default();
   std::vector<std::string> codes;
-  if (code.empty()) {
-    codes = RegionTable::Default().CodesNamed(name_or_code);
+  if (is_code) {
+    codes.emplace_back(name_or_code);
+  } else if (std::string code = regions.Resolve(name_or_code).code;
+             !code.empty()) {
+    codes.push_back(std::move(code));
   } else {
-    codes.push_back(code);
+    codes = regions.CodesNamed(name_or_code);
   }
   if (codes.empty()) {
     throw QueryError("unknown region '" + std::string(name_or_code) +
                      "': give a province, city or county name, or its "
                      "6-digit code");
   }
+
   std::vector<Xapian::Query> terms;
-  for (const std::string& each : codes) {
-    terms.emplace_back(kRegionPrefix + each);
-  }
+  for (const std::string& code : codes)
+    terms.emplace_back(kRegionPrefix + code);
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

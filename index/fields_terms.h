@@ -41,13 +41,13 @@ inline constexpr unsigned kBudgetCnySlot = 12;   // sortable_serialise
 inline constexpr unsigned kNoticeTypeSlot = 13;  // as the XT term
 inline constexpr unsigned kMainAmountSlot = 14;  // award, else budget (CNY)
 
-// Sort keys that end with the first 8 bytes of the document id, so that
-// sorting by one slot breaks every tie the same way whatever the document
-// numbers, which differ between shards and the index compacted from them,
-// and on remote shards too (Xapian's remote backend supports no KeyMaker).
-// A document without a date has 00000000 for it, and one without an
-// amount nine zero bytes, which sort after every real value in a
-// descending order. Relevance ties are broken by the date key.
+// Sort keys that end with the first 8 bytes of the document id. Sorting by
+// one of them breaks every tie the same way, whatever the document numbers
+// (which differ between shards and the index compacted from them). One
+// slot per order also works on remote shards, where Xapian supports no
+// KeyMaker. A missing date is 00000000 and a missing amount nine zero
+// bytes, which sort after every real value in a descending order.
+// Relevance ties are broken by the date key.
 inline constexpr unsigned kDateOrderSlot = 15;    // date, id
 inline constexpr unsigned kAmountOrderSlot = 16;  // amount, date, id
 
@@ -63,13 +63,10 @@ std::string PublishedKey(const Fields& fields);
 // The normalised form used in name and project terms.
 std::string NameKey(std::string_view name);
 
-// The 6-digit code of a division code or name (安徽省, 合肥市), or empty
-// when the table has no such division.
-std::string RegionCode(std::string_view name_or_code);
-
-// The region filter for a name or code: the division RegionCode resolves,
-// else every division of that name (an ambiguous county such as 普陀区).
-// Throws QueryError naming the value when no division has it.
+// Returns the filter for a 6-digit division code or a name: the division
+// the name resolves to (安徽省, 合肥市, 上海市普陀区), else every division of
+// that name (普陀区 is in Shanghai and in Zhejiang). Throws QueryError
+// naming the value when no division has it.
 Xapian::Query RegionFilter(std::string_view name_or_code);
 
 // The fields of stored data (the "fields" object PrepareDocument writes),

@@ -20,10 +20,6 @@ Xapian::Query PartyQuery(std::string_view field, std::string value) {
   return Xapian::Query::unserialise(parsed.serialised);
 }
 
-Xapian::Query RegionQuery(const std::string& region) {
-  return RegionFilter(region);
-}
-
 // YYYY-MM-DD as the YYYYMMDD of kPublishedSlot.
 std::string DateKey(const std::string& date) {
   bool valid = date.size() == 10 && date[4] == '-' && date[7] == '-';
@@ -66,7 +62,7 @@ std::optional<Xapian::Query> FilterQuery(const FieldFilters& filters) {
   if (!filters.supplier.empty()) {
     parts.push_back(PartyQuery("supplier", filters.supplier));
   }
-  if (!filters.region.empty()) parts.push_back(RegionQuery(filters.region));
+  if (!filters.region.empty()) parts.push_back(RegionFilter(filters.region));
   if (!filters.project.empty()) {
     parts.emplace_back(kProjectPrefix + NameKey(filters.project));
   }

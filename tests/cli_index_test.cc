@@ -109,8 +109,8 @@ TEST_F(CliIndexTest, DuplicateReasonTellsBytesFromText) {
             std::string::npos)
       << second.dump();
 
-  // The repost's own id, as the run gave it, shows the document that
-  // holds its path.
+  // The repost's own id, as the run gave it, shows the document that has
+  // its path.
   CommandResult show =
       RunBidscope({"show", "--db", db_, repost["doc_id"].get<std::string>()});
   ASSERT_EQ(show.exit_code, 0) << show.err;

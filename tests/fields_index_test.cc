@@ -136,12 +136,12 @@ TEST_F(FieldsIndexTest, InvalidDateFilterThrows) {
 // A county name that two provinces share selects both, as the user cannot
 // mean a third; a name no division has is an error.
 TEST(RegionFilterTest, AmbiguousNameSelectsEveryDivision) {
-  std::string both = RegionFilter("普陀区").get_description();
-  EXPECT_NE(both.find("XR310107"), std::string::npos) << both;
-  EXPECT_NE(both.find("XR330903"), std::string::npos) << both;
-  std::string one = RegionFilter("上海市普陀区").get_description();
-  EXPECT_NE(one.find("XR310107"), std::string::npos) << one;
-  EXPECT_EQ(one.find("XR330903"), std::string::npos) << one;
+  std::string ambiguous = RegionFilter("普陀区").get_description();
+  EXPECT_NE(ambiguous.find("XR310107"), std::string::npos) << ambiguous;
+  EXPECT_NE(ambiguous.find("XR330903"), std::string::npos) << ambiguous;
+  std::string shanghai = RegionFilter("上海市普陀区").get_description();
+  EXPECT_NE(shanghai.find("XR310107"), std::string::npos) << shanghai;
+  EXPECT_EQ(shanghai.find("XR330903"), std::string::npos) << shanghai;
   EXPECT_THROW(RegionFilter("无此地区名"), QueryError);
 }
 

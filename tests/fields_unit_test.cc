@@ -214,7 +214,7 @@ TEST(PartiesTest, ItemTableHeaderIsNoSupplier) {
   EXPECT_EQ(p.suppliers[0].name, "中国电信股份有限公司某县分公司");
 }
 
-TEST(FieldsTest, BareDollarIsHongKongInHongKongNotices) {
+TEST(FieldsTest, BareDollarInHongKongIsHkd) {
   Fields hk = ExtractFieldsFromText(
       "拍賣結果（港幣/元）\n拍賣品編號 C-403 成交價 $96,000.00\n");
   ASSERT_EQ(hk.amounts.size(), 1u);
