@@ -107,6 +107,7 @@ TEST(MimeTest, EmailGivesHeadersBodyAndAttachments) {
   EXPECT_NE(text.find("Subject: 监控设备采购\n"), std::string::npos) << text;
   EXPECT_NE(text.find("正文：某某项目投标邀请"), std::string::npos) << text;
   EXPECT_EQ(text.find("HTML alternative"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos) << text;
 
   EXPECT_EQ(docs[1].locator, "notice.txt");
   EXPECT_EQ(docs[1].parent_id, mail.id);
