@@ -96,6 +96,9 @@ void PrintPages(const Document& doc, bool color) {
     if (page.ocr_confidence >= 0)
       heading += ", OCR confidence " +
                  std::to_string(static_cast<int>(page.ocr_confidence));
+    if (page.ocr_rotation != 0)
+      heading += ", read turned " + std::to_string(page.ocr_rotation) +
+                 " degrees clockwise";
     char quality[32];
     std::snprintf(quality, sizeof quality, ", quality %.2f", page.quality);
     heading += quality;

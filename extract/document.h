@@ -89,6 +89,10 @@ struct Page {
   // Mean Tesseract word confidence (0-100) when origin is kOcr, else -1.
   double ocr_confidence = -1;
 
+  // Degrees the page image was turned clockwise to read it upright (90,
+  // 180 or 270), 0 when read as rendered or not read by OCR.
+  int ocr_rotation = 0;
+
   // False when the text is judged garbage and must not be indexed.
   bool reliable = true;
 

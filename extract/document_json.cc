@@ -70,6 +70,7 @@ json DocumentToJson(const Document& doc) {
               {"quality", page.quality},
               {"reliable", page.reliable}};
     if (page.ocr_confidence >= 0) p["ocr_confidence"] = page.ocr_confidence;
+    if (page.ocr_rotation != 0) p["ocr_rotation"] = page.ocr_rotation;
     if (!page.warnings.empty()) p["warnings"] = page.warnings;
     // Running headers and footers as [begin, end) UTF-8 byte offsets.
     if (!page.furniture.empty()) {
@@ -117,6 +118,7 @@ Document DocumentFromJson(const json& j) {
     page.quality = p.value("quality", 1.0);
     page.reliable = p.value("reliable", true);
     page.ocr_confidence = p.value("ocr_confidence", -1.0);
+    page.ocr_rotation = p.value("ocr_rotation", 0);
     if (p.contains("warnings"))
       page.warnings = p.at("warnings").get<std::vector<std::string>>();
     if (p.contains("furniture")) page.furniture = FurnitureFromJson(p, page);

@@ -44,10 +44,6 @@ constexpr double kMaxOcrDpi = 400;
 // Largest rendered page, in pixels (about A3 at 300 dpi is 17 million);
 // larger pages are rendered at a lower resolution.
 constexpr double kMaxRenderPixels = 64e6;
-// Tesseract's mean word confidence below which OCR text is not indexed.
-// On the real corpus, pages read well scored 73 to 94, and rotated or
-// faint English scans read as Chinese 31 to 36.
-constexpr double kMinOcrConfidence = 50;
 
 std::string ToUtf8(const poppler::ustring& text) {
   poppler::byte_array bytes = text.to_utf8();
@@ -207,13 +203,14 @@ void ApplyOcr(const poppler::page& pdf_page, double font_size,
   page.text = std::move(ocr.text);
   page.origin = TextOrigin::kOcr;
   page.ocr_confidence = ocr.confidence;
+  page.ocr_rotation = ocr.rotation;
   page.reliable = true;
-  if (ocr.confidence < kMinOcrConfidence && HasVisibleText(page.text)) {
+  if (ocr.confidence < kMinReliableOcrConfidence && HasVisibleText(page.text)) {
     page.reliable = false;
     page.warnings.push_back(fmt::format(
         "OCR confidence {:.0f} is below {:.0f} ({}): the text is kept for "
         "show but left out of the index",
-        ocr.confidence, kMinOcrConfidence, languages));
+        ocr.confidence, kMinReliableOcrConfidence, languages));
   }
 }
 

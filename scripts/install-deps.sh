@@ -16,7 +16,7 @@ packages=(
   libopencc-dev libopencc-data
   libtesseract-dev libleptonica-dev tesseract-ocr
   tesseract-ocr-eng tesseract-ocr-chi-sim tesseract-ocr-chi-tra
-  tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert
+  tesseract-ocr-chi-sim-vert tesseract-ocr-chi-tra-vert tesseract-ocr-osd
   wv catdoc antiword p7zip-full
   # Index and search; zlib compresses the stored data.
   libxapian-dev xapian-tools zlib1g-dev

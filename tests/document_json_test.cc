@@ -19,6 +19,7 @@ TEST(DocumentJsonTest, RoundTripKeepsPagesAndMetadata) {
   page.text = "本项目采购舆情监测服务一套。";
   page.origin = TextOrigin::kOcr;
   page.ocr_confidence = 91.5;
+  page.ocr_rotation = 270;
   doc.pages.push_back(page);
 
   Document back = DocumentFromJson(DocumentToJson(doc));
@@ -31,6 +32,7 @@ TEST(DocumentJsonTest, RoundTripKeepsPagesAndMetadata) {
   EXPECT_EQ(back.pages[0].number, 2);
   EXPECT_EQ(back.pages[0].origin, TextOrigin::kOcr);
   EXPECT_DOUBLE_EQ(back.pages[0].ocr_confidence, 91.5);
+  EXPECT_EQ(back.pages[0].ocr_rotation, 270);
 }
 
 TEST(DocumentJsonTest, RoundTripKeepsEveryFormatAndStatus) {
