@@ -322,6 +322,21 @@ bool HasCorrectionWord(const icu::UnicodeString& text, int32_t clause_start,
   return NearestKeyword(text, clause_start, figure_start, kWords, "") == "yes";
 }
 
+// True when a lot word (包, 标段, 标包, 标项) follows `limit`, after blanks.
+bool IsLotNumber(const icu::UnicodeString& text, int32_t limit) {
+  int32_t i = limit;
+  while (i < text.length() &&
+         (text.charAt(i) == u' ' || text.charAt(i) == u'\t')) {
+    ++i;
+  }
+  if (i >= text.length()) return false;
+  if (text.charAt(i) == u'包') return true;
+  for (const char16_t* word : {u"标段", u"标包", u"标项"}) {
+    if (text.compare(i, 2, icu::UnicodeString(word)) == 0) return true;
+  }
+  return false;
+}
+
 // Turns the current match into a candidate, or nullopt when the figure is
 // not an amount (a phone number, a year, a count).
 std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
@@ -358,6 +373,12 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
     if (Group(m, "cur").isEmpty() && unit.isEmpty() &&
         digits.length() >= kMinIdentifierDigits && digits.indexOf(u',') < 0 &&
         digits.indexOf(u'.') < 0) {
+      return std::nullopt;
+    }
+    // A bare number followed by a lot word names the lot, not money
+    // ("投标保证金金额：01包：12,000.00元").
+    if (Group(m, "cur").isEmpty() && unit.isEmpty() &&
+        IsLotNumber(text, c.limit)) {
       return std::nullopt;
     }
     std::optional<Decimal> value =
@@ -457,14 +478,55 @@ void SettleCorrections(std::vector<Candidate>& found) {
   }
 }
 
-// Merges 大写/小写 pairs that agree and flags those that do not.
+// A figure without a kind word of its own takes the kind of the figure
+// before it when only a lot's name separates them, as in a row of lots
+// under one label: "中标金额：第1包 100000元 第2包 200000元".
+void InheritLotKinds(std::vector<Candidate>& found,
+                     const icu::UnicodeString& text) {
+  // Maximum gap between the two figures, in UTF-16 units.
+  constexpr int32_t kMaxLotGap = 20;
+  static const char16_t* const kLotWords[] = {u"包",   u"标段", u"标项",
+                                              u"批次", u"Lot",  u"lot"};
+  for (size_t i = 1; i < found.size(); ++i) {
+    Candidate& c = found[i];
+    const Candidate& before = found[i - 1];
+    if (c.kind != "other" || c.not_purchase || before.kind == "other" ||
+        before.not_purchase || c.start - before.limit > kMaxLotGap) {
+      continue;
+    }
+    icu::UnicodeString gap(text, before.limit, c.start - before.limit);
+    bool separated = false;
+    for (int32_t k = 0; k < gap.length(); ++k) {
+      char16_t ch = gap.charAt(k);
+      separated |= ch == u'。' || ch == u'；' || ch == u';' || ch == u'\n';
+    }
+    bool lot = false;
+    for (const char16_t* word : kLotWords) lot |= gap.indexOf(word) >= 0;
+    if (lot && !separated) c.kind = before.kind;
+  }
+}
+
+// True when `a` and `b` write one amount twice and agree on its value.
+bool IsAgreeingPair(const Candidate& a, const Candidate& b,
+                    const icu::UnicodeString& text) {
+  return IsWrittenTwice(a, b, text) && DecimalEqual(a.value, b.value) &&
+         (a.currency == b.currency || !a.explicit_currency ||
+          !b.explicit_currency);
+}
+
+// Merges 大写/小写 pairs that agree and flags those that do not. A figure
+// that disagrees with the next one stays alone when the next one agrees
+// with the one after it. In a row of lots (小写 of lot 1, 大写 and 小写 of
+// lot 2), the pair is lot 2's.
 std::vector<Amount> SettlePairs(std::vector<Candidate>& found,
                                 const icu::UnicodeString& text, int page,
                                 std::vector<std::string>* warnings) {
   std::vector<Amount> amounts;
   for (size_t i = 0; i < found.size(); ++i) {
     Candidate& a = found[i];
-    if (i + 1 == found.size() || !IsWrittenTwice(a, found[i + 1], text)) {
+    if (i + 1 == found.size() || !IsWrittenTwice(a, found[i + 1], text) ||
+        (!IsAgreeingPair(a, found[i + 1], text) && i + 2 < found.size() &&
+         IsAgreeingPair(found[i + 1], found[i + 2], text))) {
       amounts.push_back(ToAmount(a, text, a.limit, page));
       continue;
     }
@@ -534,6 +596,7 @@ std::vector<Amount> FindAmounts(std::string_view text, int page,
     found.push_back(*c);
   }
   SettleCorrections(found);
+  InheritLotKinds(found, normalized);
   return SettlePairs(found, normalized, page, warnings);
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
 
 #include <memory>
 #include <optional>
@@ -301,6 +302,33 @@ std::optional<Ymd> ReadRangeEnd(Scanner& s, const Ymd& start, int32_t& pos) {
   return std::nullopt;
 }
 
+// True when the month and day at `start` follow 年 and 的 or 度, or 年
+// after a word rather than a figure (每年的1月1日, 逆推2年的1月1日,
+// 上一年度12月31日, 次年 3月). Their year is counted from something else,
+// so the document's year must not be given to them. After a figure, 年
+// ends a year that the layout split ("202 6 年 9 月 11 日").
+bool FollowsRelativeYear(const icu::UnicodeString& text, int32_t start) {
+  int32_t i = start;
+  auto skip_blanks = [&] {
+    while (i > 0 && (text.charAt(i - 1) == u' ' || text.charAt(i - 1) == u'\t'))
+      --i;
+  };
+  skip_blanks();
+  bool qualified = false;
+  for (char16_t word : {u'的', u'度'}) {
+    if (i > 0 && text.charAt(i - 1) == word) {
+      --i;
+      qualified = true;
+    }
+  }
+  skip_blanks();
+  if (i == 0 || text.charAt(i - 1) != u'年') return false;
+  if (qualified) return true;
+  --i;
+  skip_blanks();
+  return i > 0 && !u_isdigit(text.char32At(i - 1));
+}
+
 }  // namespace
 
 namespace fields_internal {
@@ -339,6 +367,7 @@ std::vector<DateValue> FindDates(std::string_view text, int page,
     if (end) end_time = ReadTime(*s.time, *s.beijing, pos);
 
     if (ymd.year == 0) {
+      if (FollowsRelativeYear(normalized, start)) continue;
       if (options.reference_year == 0) {
         ++missing_year;
         continue;

@@ -31,6 +31,50 @@ int ReferenceYear(const std::vector<DateValue>& dates) {
   return dates.empty() ? 0 : std::stoi(dates[0].value.substr(0, 4));
 }
 
+// Returns the title and the lines of the head that may locate the buyer,
+// for a notice whose buyer has no name. Lines about the agency (the line
+// with its name or label, and the contact lines after it) and about bank
+// accounts are left out, because they give the agency's or bank's city.
+std::string RegionText(const std::string& title, std::string_view head,
+                       const std::string& agency) {
+  constexpr size_t kHeadBytes = 600;
+  static const char* const kBuyerLabels[] = {"采购人",   "招标人", "采购单位",
+                                             "建设单位", "业主",   "甲方"};
+  static const char* const kOtherLabels[] = {"代理", "银行", "开户",
+                                             "账号", "帐号", "账户"};
+  static const char* const kContactLabels[] = {"地址", "电话", "联系",
+                                               "传真", "邮编", "邮政编码",
+                                               "邮箱", "名称", "网址"};
+  auto contains = [](std::string_view line, const char* word) {
+    return line.find(word) != std::string_view::npos;
+  };
+  std::string out = title;
+  bool in_agency = false;
+  size_t start = 0;
+  while (start < head.size() && start < kHeadBytes) {
+    size_t end = head.find('\n', start);
+    if (end == std::string_view::npos) end = head.size();
+    std::string_view line = head.substr(start, end - start);
+    start = end + 1;
+    bool buyer = false;
+    for (const char* label : kBuyerLabels) buyer |= contains(line, label);
+    bool other = !agency.empty() && contains(line, agency.c_str());
+    for (const char* label : kOtherLabels) other |= contains(line, label);
+    if (other) {
+      in_agency = in_agency || contains(line, "代理") ||
+                  (!agency.empty() && contains(line, agency.c_str()));
+      continue;
+    }
+    bool contact = false;
+    for (const char* label : kContactLabels) contact |= contains(line, label);
+    if (in_agency && contact && !buyer) continue;
+    in_agency = false;
+    out += '\n';
+    out += line;
+  }
+  return out;
+}
+
 // Bare 元 means New Taiwan dollars in notices that name 新臺幣 and never
 // 人民币.
 std::string DefaultCurrency(const std::string& text) {
@@ -178,8 +222,7 @@ Fields ExtractFields(const Document& doc) {
   }
   fields.region = regions.Resolve(fields.buyer);
   if (fields.region.code.empty()) {
-    fields.region =
-        regions.Resolve(title + "\n" + std::string(head.substr(0, 600)));
+    fields.region = regions.Resolve(RegionText(title, head, fields.agency));
   }
   return fields;
 }

@@ -127,6 +127,8 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
       // A bare ten-digit run under a money label is an identifier.
       {"投标保证金：2606029001（项目编号）", ""},
       {"投标保证金：12000000", "deposit 12000000 CNY"},
+      // A lot's number is not money.
+      {"投标保证金金额： 01 包：12,000.00 元整", "deposit 12000 CNY"},
   };
   for (const AmountRow& row : kRows) {
     EXPECT_EQ(Describe(Find(row.text)), row.expected) << row.text;
@@ -141,6 +143,20 @@ TEST(AmountTest, DisagreementKeepsBothAndWarns) {
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("50000"), std::string::npos) << warnings[0];
   EXPECT_NE(warnings[0].find("50500"), std::string::npos) << warnings[0];
+}
+
+TEST(AmountTest, PairsEachLotsOwnFigures) {
+  std::vector<std::string> warnings;
+  std::vector<Amount> amounts = Find(
+      "中标金额：第1包 小写：100000元 第2包 大写：贰拾万元整 小写：200000元",
+      &warnings);
+  EXPECT_EQ(Describe(amounts), "award 100000 CNY; award 200000 CNY");
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+
+  // Lots under one label take its kind; a new label starts a new kind.
+  EXPECT_EQ(Describe(Find("中标金额：第1包 100000元 第2包 200000元；"
+                          "预算金额：第1包 300000元")),
+            "award 100000 CNY; award 200000 CNY; budget 300000 CNY");
 }
 
 TEST(AmountTest, KeepsPageAndRawText) {

@@ -106,6 +106,25 @@ TEST(DateTest, MissingYearComesFromReferenceYear) {
   EXPECT_EQ(Describe(dates), "opening 2019-12-31T09:00");
 }
 
+TEST(DateTest, DayOfRelativeYearGetsNoYear) {
+  DateOptions options;
+  options.reference_year = 2024;
+  std::vector<std::string> warnings;
+  std::vector<DateValue> dates = FindDates(
+      "近三年（自投标截止日逆推2年的1月1日起）的业绩；每年的 6月30日前"
+      "报送；上一年度12月31日的报表。截止时间：3月5日9时",
+      1, options, &warnings);
+  EXPECT_EQ(Describe(dates), "deadline 2024-03-05T09:00");
+  EXPECT_TRUE(warnings.empty());
+
+  // After a figure, 年 ends a year that the layout split.
+  options.reference_year = 2026;
+  EXPECT_EQ(
+      Describe(FindDates("投标截止时间为：【 202 6 年 9 月 11 日 09 时 00分】",
+                         1, options, nullptr)),
+      "deadline 2026-09-11T09:00");
+}
+
 TEST(DateTest, MissingYearWithoutReferenceWarns) {
   std::vector<std::string> warnings;
   std::vector<DateValue> dates =

@@ -246,6 +246,24 @@ TEST(FieldsTest, ExtractsFromText) {
   EXPECT_TRUE(f.warnings.empty());
 }
 
+TEST(FieldsTest, RegionIgnoresAgencyAndBank) {
+  // Without a buyer's name, the region comes from the head, but not from
+  // the agency's address or the bank's branch.
+  Fields f = ExtractFieldsFromText(
+      "办公设备采购项目竞争性磋商公告\n项目编号：ZB-2024-01\n"
+      "采购代理机构：浙江某某招标咨询有限公司\n地址：杭州市西湖区文三路100号\n"
+      "联系电话：0571-88888888\n开户银行：中国银行宁波分行\n"
+      "项目地点：温州市鹿城区\n");
+  EXPECT_EQ(f.buyer, "");
+  EXPECT_EQ(f.region.code, "330302");
+
+  Fields agency_only = ExtractFieldsFromText(
+      "办公设备采购项目竞争性磋商公告\n"
+      "采购代理机构：浙江某某招标咨询有限公司\n地址：杭州市西湖区文三路100号\n"
+      "开户银行：中国银行宁波分行\n");
+  EXPECT_EQ(agency_only.region.code, "");
+}
+
 TEST(FieldsTest, KeepsPageNumbers) {
   Document doc;
   doc.metadata.title = "某局设备招标公告";
