@@ -172,6 +172,32 @@ void LabelResultAmounts(Fields& fields) {
   }
 }
 
+// Fills the parties that the text did not name from a scraped record's
+// party columns (extract/records_fields.h).
+void AddRecordParties(const Document& doc, Fields& fields) {
+  if (doc.format != Format::kRecord) return;
+  const std::map<std::string, std::string>& extra = doc.metadata.extra;
+  auto column = [&](const char* key) {
+    auto it = extra.find(key);
+    return it == extra.end() ? std::string() : it->second;
+  };
+  if (fields.buyer.empty()) fields.buyer = column("buyer");
+  if (fields.agency.empty()) fields.agency = column("agency");
+  std::string suppliers = column("suppliers");
+  if (!fields.suppliers.empty() || suppliers.empty()) return;
+  size_t start = 0;
+  while (start <= suppliers.size()) {
+    size_t end = suppliers.find('\n', start);
+    if (end == std::string::npos) end = suppliers.size();
+    if (end > start) {
+      Supplier supplier;
+      supplier.name = suppliers.substr(start, end - start);
+      fields.suppliers.push_back(std::move(supplier));
+    }
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 Fields ExtractFields(const Document& doc) {
@@ -195,6 +221,7 @@ Fields ExtractFields(const Document& doc) {
   fields.buyer = parties.buyer;
   fields.agency = parties.agency;
   fields.suppliers = parties.suppliers;
+  AddRecordParties(doc, fields);
 
   fields.notice_type = ClassifyNoticeType(title, head);
   fields.procurement_method =

@@ -108,6 +108,14 @@ Document RecordDocument(const SourceRecord& record, const Document& file_doc,
     doc.metadata.extra["date"] = date;
   }
 
+  RecordParties parties = FindRecordParties(record.fields);
+  if (!parties.buyer.empty()) doc.metadata.extra["buyer"] = parties.buyer;
+  if (!parties.agency.empty()) doc.metadata.extra["agency"] = parties.agency;
+  if (!parties.suppliers.empty()) {
+    doc.metadata.extra["suppliers"] =
+        fmt::format("{}", fmt::join(parties.suppliers, "\n"));
+  }
+
   Page page;
   page.text = PageText(record.fields, roles);
   page.origin = TextOrigin::kPlain;

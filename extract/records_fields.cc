@@ -49,6 +49,29 @@ constexpr std::string_view kTextNames[] = {
 constexpr std::string_view kTextSuffixes[] = {"content", "内容", "內容",
                                               "正文"};
 
+// Party fields, matched like the roles above but on exact names only,
+// because suffixes such as "name" or "单位" are too broad. A party field
+// keeps its "key: value" line in the text.
+constexpr std::string_view kBuyerNames[] = {
+    "buyer",          "buyer_name",       "buyername", "purchaser",
+    "purchaser_name", "procuring_entity", "采购人",    "采购单位",
+    "采购人名称",     "招标人",           "招标单位",  "招标人名称"};
+constexpr std::string_view kAgencyNames[] = {
+    "agency",       "agency_name",        "agencyname",
+    "agent",        "procurement_agency", "代理机构",
+    "采购代理机构", "招标代理机构",       "代理机构名称"};
+constexpr std::string_view kSupplierNames[] = {
+    "winner",        "winner_name",  "winnername", "supplier",
+    "supplier_name", "suppliername", "awardee",    "中标人",
+    "中标单位",      "中标供应商",   "成交供应商", "中标人名称"};
+
+// Values that mean no party was named.
+constexpr std::string_view kPlaceholders[] = {"无",   "/",    "-",   "—",
+                                              "null", "none", "n/a", "暂无"};
+
+// Maximum length of a party name taken from a column, in bytes.
+constexpr size_t kMaxPartyBytes = 200;
+
 std::string AsciiLower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {
@@ -112,6 +135,42 @@ int FindOverride(const RecordFields& fields, std::vector<bool>& free,
 }
 
 }  // namespace
+
+RecordParties FindRecordParties(const RecordFields& fields) {
+  auto party_value = [](std::string_view value) -> std::string {
+    size_t start = value.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return "";
+    size_t end = value.find_last_not_of(" \t\r\n");
+    std::string trimmed(value.substr(start, end - start + 1));
+    if (trimmed.size() > kMaxPartyBytes) return "";
+    std::string lower = AsciiLower(trimmed);
+    for (std::string_view placeholder : kPlaceholders) {
+      if (lower == placeholder) return "";
+    }
+    return trimmed;
+  };
+  auto is_named = [](const std::string& name, const auto& names) {
+    return std::find(std::begin(names), std::end(names), name) !=
+           std::end(names);
+  };
+
+  RecordParties parties;
+  for (const auto& [key, raw] : fields) {
+    std::string name = MatchName(key);
+    std::string value = party_value(raw);
+    if (value.empty()) continue;
+    if (parties.buyer.empty() && is_named(name, kBuyerNames)) {
+      parties.buyer = value;
+    } else if (parties.agency.empty() && is_named(name, kAgencyNames)) {
+      parties.agency = value;
+    } else if (is_named(name, kSupplierNames) &&
+               std::find(parties.suppliers.begin(), parties.suppliers.end(),
+                         value) == parties.suppliers.end()) {
+      parties.suppliers.push_back(value);
+    }
+  }
+  return parties;
+}
 
 FieldRoles AssignFieldRoles(const RecordFields& fields,
                             const ExtractOptions& options) {

@@ -24,6 +24,17 @@ struct FieldRoles {
   std::vector<int> text;  // body fields, in source order
 };
 
+// Values of the fields that name a record's parties, found by the name
+// table in records_fields.cc. Blank and placeholder values (无, /, null)
+// are left out.
+struct RecordParties {
+  std::string buyer;
+  std::string agency;
+  std::vector<std::string> suppliers;  // in source order, without repeats
+};
+
+RecordParties FindRecordParties(const RecordFields& fields);
+
 // Assigns roles by the field names in ExtractOptions when given, else by
 // the built-in name table in records_fields.cc. Only non-empty values
 // qualify, so a record whose "title" is blank falls back to the next name.

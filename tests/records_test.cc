@@ -246,6 +246,32 @@ TEST(RecordsTest, DateColumnIsPublishedDate) {
   EXPECT_EQ(fields.dates[0].raw, "2024-05-20");
 }
 
+TEST(RecordsTest, PartyColumnsGiveParties) {
+  std::string jsonl =
+      "{\"title\":\"嘉善县妇幼保健院智能衣柜采购项目中标(成交)结果公告\","
+      "\"agency\":\"杭州中易招标代理有限公司\",\"buyer\":\"嘉善县妇幼保健院\","
+      "\"winner\":\"湖州中诚生物科技有限公司\",\"winnerInfo\":[{\"winner\":"
+      "\"湖州中诚生物科技有限公司\"},{\"winner\":\"浙江某某科技有限公司\"}],"
+      "\"city\":\"嘉兴市\",\"district\":\"嘉善县\"}\n"
+      "{\"title\":\"某项目招标公告\",\"buyer\":\"无\",\"agency\":\" \"}\n";
+  std::vector<Document> docs =
+      ExtractRecords(jsonl, Format::kJsonLines, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 3u);
+
+  Fields fields = ExtractFields(docs[1]);
+  EXPECT_EQ(fields.buyer, "嘉善县妇幼保健院");
+  EXPECT_EQ(fields.agency, "杭州中易招标代理有限公司");
+  ASSERT_EQ(fields.suppliers.size(), 2u);
+  EXPECT_EQ(fields.suppliers[0].name, "湖州中诚生物科技有限公司");
+  EXPECT_EQ(fields.suppliers[1].name, "浙江某某科技有限公司");
+  // The region comes from the buyer, not the agency's city.
+  EXPECT_EQ(fields.region.code, "330421");
+
+  Fields placeholders = ExtractFields(docs[2]);
+  EXPECT_EQ(placeholders.buyer, "");
+  EXPECT_EQ(placeholders.agency, "");
+}
+
 TEST(RecordsTest, DateColumnGivesYearToText) {
   std::string csv =
       "title,date,text\n"
