@@ -92,6 +92,7 @@ Format DetectFormat(std::string_view bytes) {
   bool truncated = bytes.size() > kTextPrefixBytes;
   Format mime = SniffMime(text);
   if (mime != Format::kUnknown) return mime;
+  if (SniffMbox(text) != Format::kUnknown) return Format::kMbox;
   if (LooksLikeHtml(text)) return Format::kHtml;
   if (LooksLikeXml(text)) return Format::kXml;
   Format json = SniffJson(text, truncated);

@@ -313,11 +313,19 @@ bool LooksLikeHtmlFragment(std::string_view text) {
   return seen.size() >= 3 && total >= 6;
 }
 
-Format SniffMime(std::string_view text) {
+namespace {
+
+// Facts read from the header block at the start of a text.
+struct HeaderBlock {
+  bool valid = false;       // at least two well-formed header lines
+  bool mime = false;        // MIME-Version or Content-Type
+  bool mail = false;        // From, Subject, Date, Received or Message-ID
+  bool saved_page = false;  // multipart/related or Snapshot-Content-Location
+};
+
+HeaderBlock ReadHeaderBlock(std::string_view text) {
   constexpr size_t kMaxHeaderLines = 200;
-  bool mime = false;
-  bool mail = false;
-  bool saved_page = false;
+  HeaderBlock block;
   size_t lines = 0;
   size_t pos = 0;
   while (pos < text.size() && lines < kMaxHeaderLines) {
@@ -329,40 +337,58 @@ Format SniffMime(std::string_view text) {
     if (line.empty()) break;  // the end of the header block
     ++lines;
     if (line.front() == ' ' || line.front() == '\t') {
-      if (lines == 1) return Format::kUnknown;
+      if (lines == 1) return {};
       std::string folded(line);
       for (char& c : folded) c = Lower(c);
       if (folded.find("multipart/related") != std::string::npos) {
-        saved_page = true;
+        block.saved_page = true;
       }
       continue;
     }
     // A field name is printable ASCII without spaces, then a colon.
     size_t colon = line.find(':');
-    if (colon == 0 || colon == std::string_view::npos) return Format::kUnknown;
+    if (colon == 0 || colon == std::string_view::npos) return {};
     std::string name(line.substr(0, colon));
     for (char& c : name) {
-      if (c <= ' ' || c > '~') return Format::kUnknown;
+      if (c <= ' ' || c > '~') return {};
       c = Lower(c);
     }
     std::string value(line.substr(colon + 1));
     for (char& c : value) c = Lower(c);
-    if (name == "mime-version") mime = true;
+    if (name == "mime-version") block.mime = true;
     if (name == "content-type") {
-      mime = true;
+      block.mime = true;
       if (value.find("multipart/related") != std::string::npos) {
-        saved_page = true;
+        block.saved_page = true;
       }
     }
-    if (name == "snapshot-content-location") saved_page = true;
+    if (name == "snapshot-content-location") block.saved_page = true;
     if (name == "from" || name == "subject" || name == "date" ||
         name == "received" || name == "message-id") {
-      mail = true;
+      block.mail = true;
     }
   }
-  if (lines < 2 || !mime) return Format::kUnknown;
-  if (saved_page) return Format::kMhtml;
-  return mail ? Format::kEmail : Format::kUnknown;
+  block.valid = lines >= 2;
+  return block;
+}
+
+}  // namespace
+
+Format SniffMime(std::string_view text) {
+  HeaderBlock block = ReadHeaderBlock(text);
+  if (!block.valid || !block.mime) return Format::kUnknown;
+  if (block.saved_page) return Format::kMhtml;
+  return block.mail ? Format::kEmail : Format::kUnknown;
+}
+
+Format SniffMbox(std::string_view text) {
+  if (!text.starts_with("From ")) return Format::kUnknown;
+  size_t end = text.find('\n');
+  if (end == std::string_view::npos) return Format::kUnknown;
+  // Messages in a mailbox often predate MIME, so its headers are not
+  // required.
+  HeaderBlock block = ReadHeaderBlock(text.substr(end + 1));
+  return block.valid && block.mail ? Format::kMbox : Format::kUnknown;
 }
 
 }  // namespace bidscope

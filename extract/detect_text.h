@@ -36,6 +36,11 @@ bool LooksLikeCsv(std::string_view text, bool truncated);
 // gives kUnknown.
 Format SniffMime(std::string_view text);
 
+// Returns kMbox for text that opens with an mbox separator line ("From "
+// and the sender) followed by the header block of an e-mail (From,
+// Subject, Date, Received or Message-ID), else kUnknown.
+Format SniffMbox(std::string_view text);
+
 // True for HTML without a document prologue (an editor's saved fragment):
 // several different common HTML tags near the start.
 bool LooksLikeHtmlFragment(std::string_view text);

@@ -44,6 +44,8 @@ std::string_view FormatName(Format format) {
       return "email";
     case Format::kMhtml:
       return "mhtml";
+    case Format::kMbox:
+      return "mbox";
     case Format::kRecord:
       return "record";
   }

@@ -34,10 +34,11 @@ enum class Format {
   kRecord,  // one record of a CSV or JSON dump
   kEmail,   // a MIME e-mail message (.eml), attachments as members
   kMhtml,   // a web page saved as one MIME file (.mht, .mhtml)
+  kMbox,    // a mailbox of e-mails, each message as a member
 };
 
 // The last Format, for loops over all of them.
-inline constexpr Format kLastFormat = Format::kMhtml;
+inline constexpr Format kLastFormat = Format::kMbox;
 
 // Lower-case names used in JSON output and the index ("pdf", "html", ...).
 std::string_view FormatName(Format format);

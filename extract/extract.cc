@@ -36,7 +36,7 @@ std::string_view ReadableFormatOfName(std::string_view path) {
       {"txt", "text"},   {"csv", "CSV"},     {"json", "JSON"},
       {"jsonl", "JSON"}, {"ndjson", "JSON"}, {"zip", "ZIP"},
       {"rar", "RAR"},    {"7z", "7z"},       {"eml", "MIME e-mail"},
-      {"mht", "MHTML"},  {"mhtml", "MHTML"}};
+      {"mht", "MHTML"},  {"mhtml", "MHTML"}, {"mbox", "mailbox (mbox)"}};
   size_t slash = path.find_last_of('/');
   std::string_view name =
       slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -106,6 +106,8 @@ std::vector<Document> Dispatch(std::string_view bytes, Format format,
     case Format::kEmail:
     case Format::kMhtml:
       return ExtractMime(bytes, format, options, depth);
+    case Format::kMbox:
+      return ExtractMbox(bytes, options, depth);
     default:
       return {bytes.empty() ? Empty() : Unsupported(format)};
   }

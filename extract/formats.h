@@ -54,6 +54,11 @@ std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
 std::vector<Document> ExtractMime(std::string_view bytes, Format format,
                                   const ExtractOptions& options, int depth);
 
+// The mailbox, with one page listing its messages, then each message as
+// ExtractMime gives it, the message a member of the mailbox.
+std::vector<Document> ExtractMbox(std::string_view bytes,
+                                  const ExtractOptions& options, int depth);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_EXTRACT_FORMATS_H_

@@ -299,4 +299,77 @@ std::vector<Document> ExtractMime(std::string_view bytes, Format format,
   return docs;
 }
 
+std::vector<Document> ExtractMbox(std::string_view bytes,
+                                  const ExtractOptions& options, int depth) {
+  InitGmime();
+  Document box;
+  box.id = Sha256Hex(bytes);
+  box.format = Format::kMbox;
+  box.size_bytes = bytes.size();
+  box.status = ExtractStatus::kOk;
+  std::vector<Document> docs{std::move(box)};
+  if (depth > options.max_archive_depth) {
+    docs[0].warnings.push_back(fmt::format(
+        "mailbox nested {} deep exceeds max_archive_depth {}; messages skipped",
+        depth, options.max_archive_depth));
+    return docs;
+  }
+
+  GPtr<GMimeStream> stream(
+      g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
+  GPtr<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+  g_mime_parser_set_format(parser.get(), GMIME_FORMAT_MBOX);
+  std::string listing;
+  int number = 0;
+  while (!g_mime_parser_eos(parser.get())) {
+    GPtr<GMimeMessage> message(
+        g_mime_parser_construct_message(parser.get(), nullptr));
+    if (message == nullptr) {
+      if (number > 0) {
+        docs[0].warnings.push_back(fmt::format(
+            "mailbox damaged after message {}; the rest skipped", number));
+      }
+      break;
+    }
+    ++number;
+    std::string locator = fmt::format("message {}", number);
+    std::string subject = OrEmpty(g_mime_message_get_subject(message.get()));
+    listing +=
+        subject.empty() ? locator + "\n" : locator + ": " + subject + "\n";
+
+    std::string message_bytes = MessageBytes(message.get());
+    std::vector<Document> extracted =
+        ExtractMime(message_bytes, Format::kEmail, options, depth + 1);
+    Document& mail = extracted.front();
+    mail.id = Sha256Hex(message_bytes);
+    mail.format = Format::kEmail;
+    mail.size_bytes = message_bytes.size();
+    mail.parent_id = docs[0].id;
+    mail.locator = locator;
+    // Attachments are named within their message, since two messages
+    // often attach files of the same name (image001.png).
+    for (size_t i = 1; i < extracted.size(); ++i) {
+      if (extracted[i].parent_id == mail.id) {
+        extracted[i].locator = locator + "/" + extracted[i].locator;
+      }
+    }
+    for (Document& doc : extracted) docs.push_back(std::move(doc));
+  }
+
+  if (number == 0) {
+    docs[0].status = ExtractStatus::kFailed;
+    docs[0].error = "damaged mailbox: GMime found no message";
+  }
+
+  // One page of subjects, so that a search for a subject finds the mailbox.
+  if (!listing.empty()) {
+    Page page;
+    page.text = std::move(listing);
+    page.origin = TextOrigin::kPlain;
+    docs[0].pages.push_back(std::move(page));
+    docs[0].metadata.page_count = 1;
+  }
+  return docs;
+}
+
 }  // namespace bidscope

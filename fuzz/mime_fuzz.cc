@@ -1,6 +1,6 @@
-// E-mail and saved-page extraction on arbitrary bytes. The first byte
-// picks the format; attachments are left out, since their formats have
-// targets of their own.
+// E-mail, saved-page and mailbox extraction on arbitrary bytes. The first
+// byte picks the format. Attachments are left out, since their formats
+// have targets of their own.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,10 +9,23 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  bidscope::Format format =
-      data[0] % 2 == 0 ? bidscope::Format::kEmail : bidscope::Format::kMhtml;
   std::string_view input(reinterpret_cast<const char*>(data) + 1, size - 1);
   bidscope::ExtractOptions options;
-  bidscope::ExtractMime(input, format, options, options.max_archive_depth + 1);
+  // Messages are read past the nesting limit, so their attachments are
+  // not extracted. A mailbox at the limit still reads its messages.
+  int depth = options.max_archive_depth;
+  switch (data[0] % 3) {
+    case 0:
+      bidscope::ExtractMime(input, bidscope::Format::kEmail, options,
+                            depth + 1);
+      break;
+    case 1:
+      bidscope::ExtractMime(input, bidscope::Format::kMhtml, options,
+                            depth + 1);
+      break;
+    default:
+      bidscope::ExtractMbox(input, options, depth);
+      break;
+  }
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "extract/extract.h"
+#include "extract/formats.h"
 
 namespace bidscope {
 namespace {
@@ -119,6 +120,84 @@ TEST(MimeTest, EmailGivesHeadersBodyAndAttachments) {
   EXPECT_EQ(docs[2].format, Format::kEmail);
   ASSERT_EQ(docs[2].pages.size(), 1u);
   EXPECT_NE(docs[2].pages[0].text.find("转发的公告正文"), std::string::npos);
+}
+
+// Two messages: one from before MIME, one with an attachment and a body
+// line that the mailbox escaped as ">From".
+const std::string kMailbox =
+    "From alice@example.org Mon Mar  4 09:00:00 2024\n"
+    "From: Alice <alice@example.org>\n"
+    "Subject: 招标文件\n"
+    "Date: Mon, 4 Mar 2024 09:00:00 +0800\n"
+    "\n"
+    "请查收舆情监测系统招标文件。\n"
+    "\n"
+    "From bob@example.org Tue Mar  5 10:00:00 2024\n"
+    "From: Bob <bob@example.org>\n"
+    "Subject: Re: tender\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"b1\"\n"
+    "\n"
+    "--b1\n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "\n"
+    "The bid is attached.\n"
+    ">From the office.\n"
+    "--b1\n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "Content-Disposition: attachment; filename=\"bid.txt\"\n"
+    "\n"
+    "投标报价：人民币伍万元整\n"
+    "--b1--\n";
+
+TEST(MimeTest, MailboxGivesEachMessage) {
+  EXPECT_EQ(DetectFormat(kMailbox), Format::kMbox);
+  EXPECT_EQ(DetectFormat("From here on, the text is plain.\nNo: header\n"),
+            Format::kText);
+
+  std::vector<Document> docs = ExtractBytes(kMailbox, "inbox.mbox", {});
+  ASSERT_EQ(docs.size(), 4u);
+  const Document& box = docs[0];
+  EXPECT_EQ(box.status, ExtractStatus::kOk) << box.error;
+  EXPECT_EQ(box.format, Format::kMbox);
+  ASSERT_EQ(box.pages.size(), 1u);
+  EXPECT_EQ(box.pages[0].text, "message 1: 招标文件\nmessage 2: Re: tender\n");
+
+  EXPECT_EQ(docs[1].format, Format::kEmail);
+  EXPECT_EQ(docs[1].locator, "message 1");
+  EXPECT_EQ(docs[1].parent_id, box.id);
+  EXPECT_EQ(docs[1].metadata.title, "招标文件");
+  ASSERT_EQ(docs[1].pages.size(), 1u);
+  EXPECT_NE(docs[1].pages[0].text.find("请查收舆情监测系统招标文件"),
+            std::string::npos);
+
+  EXPECT_EQ(docs[2].locator, "message 2");
+  EXPECT_NE(docs[2].id, docs[1].id);
+  ASSERT_EQ(docs[2].pages.size(), 1u);
+  EXPECT_EQ(docs[2].pages[0].text.find("bid.txt"), std::string::npos);
+  EXPECT_NE(docs[2].pages[0].text.find(">From the office."), std::string::npos);
+
+  EXPECT_EQ(docs[3].locator, "message 2/bid.txt");
+  EXPECT_EQ(docs[3].parent_id, docs[2].id);
+  ASSERT_EQ(docs[3].pages.size(), 1u);
+  EXPECT_EQ(docs[3].pages[0].text, "投标报价：人民币伍万元整");
+}
+
+TEST(MimeTest, MailboxWithoutMessagesFails) {
+  std::vector<Document> docs = ExtractMbox("", {}, 0);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].format, Format::kMbox);
+  EXPECT_EQ(docs[0].status, ExtractStatus::kFailed);
+  EXPECT_NE(docs[0].error.find("mailbox"), std::string::npos) << docs[0].error;
+
+  // A file named .mbox with other content fails, naming the format that
+  // its name promised.
+  std::vector<Document> junk =
+      ExtractBytes(std::string("\x01\x02\x03\xff\xfe", 5), "inbox.mbox", {});
+  ASSERT_EQ(junk.size(), 1u);
+  EXPECT_EQ(junk[0].status, ExtractStatus::kFailed);
+  EXPECT_NE(junk[0].error.find("mailbox (mbox)"), std::string::npos)
+      << junk[0].error;
 }
 
 TEST(MimeTest, SavedPageGivesItsHtmlText) {
