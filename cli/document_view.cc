@@ -9,10 +9,12 @@ namespace bidscope::cli {
 
 using nlohmann::json;
 
-json DocumentView(const Document& doc, const std::vector<std::string>& paths) {
+json DocumentView(const Document& doc, const std::vector<std::string>& paths,
+                  const std::map<std::string, std::string>& path_urls) {
   json view = DocumentToJson(doc);
   view["path"] = paths.empty() ? "" : paths.front();
   view["paths"] = paths;
+  if (!path_urls.empty()) view["path_urls"] = path_urls;
   return view;
 }
 
@@ -64,13 +66,17 @@ void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
 
 void PrintDocumentHead(const Document& doc,
                        const std::vector<std::string>& paths, bool color,
-                       const Fields* fields) {
+                       const Fields* fields,
+                       const std::map<std::string, std::string>& path_urls) {
   const Metadata& m = doc.metadata;
   auto field = [&](const char* name, const std::string& value) {
     if (!value.empty()) std::cout << Bold(name, color) << ": " << value << '\n';
   };
   field("id", doc.id);
-  for (const std::string& path : paths) field("path", path);
+  for (const std::string& path : paths) {
+    auto url = path_urls.find(path);
+    field("path", url == path_urls.end() ? path : path + "  " + url->second);
+  }
   field("format", std::string(FormatName(doc.format)));
   field("status", std::string(ExtractStatusName(doc.status)));
   field("error", doc.error);

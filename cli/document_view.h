@@ -2,6 +2,7 @@
 #ifndef BIDSCOPE_CLI_DOCUMENT_VIEW_H_
 #define BIDSCOPE_CLI_DOCUMENT_VIEW_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -12,19 +13,23 @@
 
 namespace bidscope::cli {
 
-// The JSON object of `extract --json` and `show --json`.
-nlohmann::json DocumentView(const Document& doc,
-                            const std::vector<std::string>& paths);
+// The JSON object of `extract --json` and `show --json`. `path_urls`
+// gives the URL of a repost found at a path ("path_urls" in the JSON).
+nlohmann::json DocumentView(
+    const Document& doc, const std::vector<std::string>& paths,
+    const std::map<std::string, std::string>& path_urls = {});
 
 // Prints metadata, paths, the procurement fields when given, and the text
 // page by page.
 void PrintDocument(const Document& doc, const std::vector<std::string>& paths,
                    bool color, const Fields* fields = nullptr);
 
-// Prints what PrintDocument prints before the pages.
-void PrintDocumentHead(const Document& doc,
-                       const std::vector<std::string>& paths, bool color,
-                       const Fields* fields = nullptr);
+// Prints what PrintDocument prints before the pages, with the URL of a
+// repost after its path.
+void PrintDocumentHead(
+    const Document& doc, const std::vector<std::string>& paths, bool color,
+    const Fields* fields = nullptr,
+    const std::map<std::string, std::string>& path_urls = {});
 
 // Prints the text page by page, each under a heading naming its source.
 void PrintPages(const Document& doc, bool color);

@@ -254,34 +254,49 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  if (*index_cmd) {
-    index.extract.ocr = ParseOcrMode(ocr);
-    if (!user_lexicon.empty() && !UseUserLexicon(user_lexicon)) return 2;
-    return RunIndexCommand(index);
-  }
-  if (*search_cmd) {
-    for (const std::string& word : query_words) {
-      if (!search.query.empty()) search.query += ' ';
-      search.query += word;
+  // A command reports bad input itself. What reaches here is unexpected,
+  // such as stored data that does not parse in a damaged index, and ends
+  // the run with its message instead of an abort.
+  auto run = [&]() -> int {
+    if (*index_cmd) {
+      index.extract.ocr = ParseOcrMode(ocr);
+      if (!user_lexicon.empty() && !UseUserLexicon(user_lexicon)) return 2;
+      return RunIndexCommand(index);
     }
-    return RunSearchCommand(search);
+    if (*search_cmd) {
+      for (const std::string& word : query_words) {
+        if (!search.query.empty()) search.query += ' ';
+        search.query += word;
+      }
+      return RunSearchCommand(search);
+    }
+    if (*show_cmd) return RunShowCommand(show);
+    if (*extract_cmd) {
+      extract.extract.ocr = ParseOcrMode(ocr);
+      return RunExtractCommand(extract);
+    }
+    if (*report_cmd) return RunReportCommand(report);
+    if (std::optional<int> code = RunFieldCommands(field_commands))
+      return *code;
+    if (std::optional<int> code =
+            RunTranslationCommands(translation_commands)) {
+      return *code;
+    }
+    if (*shards_cmd) {
+      if (*shards_list) shards.action = "list";
+      if (*shards_remote) shards.action = "set-remote";
+      if (*shards_local) shards.action = "set-local";
+      return RunShardsCommand(shards);
+    }
+    if (*compact_cmd) return RunCompactCommand(compact);
+    return 2;
+  };
+  try {
+    return run();
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    std::cerr << "bidscope: error: " << e.what() << '\n';
+    return 1;
   }
-  if (*show_cmd) return RunShowCommand(show);
-  if (*extract_cmd) {
-    extract.extract.ocr = ParseOcrMode(ocr);
-    return RunExtractCommand(extract);
-  }
-  if (*report_cmd) return RunReportCommand(report);
-  if (std::optional<int> code = RunFieldCommands(field_commands)) return *code;
-  if (std::optional<int> code = RunTranslationCommands(translation_commands)) {
-    return *code;
-  }
-  if (*shards_cmd) {
-    if (*shards_list) shards.action = "list";
-    if (*shards_remote) shards.action = "set-remote";
-    if (*shards_local) shards.action = "set-local";
-    return RunShardsCommand(shards);
-  }
-  if (*compact_cmd) return RunCompactCommand(compact);
-  return 2;
 }

@@ -77,13 +77,14 @@ int RunShowCommand(const ShowCommandOptions& options) {
   std::optional<Fields> fields = StoredFields(stored->data);
   const Fields* shown_fields = fields ? &*fields : nullptr;
   if (options.json) {
-    nlohmann::json view = DocumentView(shown, stored->paths);
+    nlohmann::json view = DocumentView(shown, stored->paths, stored->path_urls);
     if (fields) view["fields"] = FieldsToJson(*fields);
     if (options.pinyin) view["pinyin"] = NamePinyinToJson(names);
     std::cout << DumpJson(view) << '\n';
   } else {
     bool color = StdoutIsTerminal();
-    PrintDocumentHead(shown, stored->paths, color, shown_fields);
+    PrintDocumentHead(shown, stored->paths, color, shown_fields,
+                      stored->path_urls);
     if (options.pinyin) PrintNamePinyin(names);
     PrintPages(shown, color);
   }

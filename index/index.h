@@ -239,6 +239,9 @@ class Searcher {
     // The stored data as written (JSON), with what Document does not
     // carry: translations (index/translations.h) and topics.
     std::string data;
+
+    // URLs of reposts found at paths after the first (StoredData).
+    std::map<std::string, std::string> path_urls;
   };
   virtual std::optional<Stored> Get(const std::string& id_or_path) = 0;
 

@@ -54,7 +54,7 @@ class XapianIndexWriter : public IndexWriter {
       // The same notice reposted elsewhere (same normalised text, other
       // bytes) becomes an extra path of the document already stored.
       if (std::optional<Xapian::docid> same = FindSameText(doc)) {
-        AddPath(*same, path);
+        AddPath(*same, path, StoredDocumentUrl(doc.get_data()));
         return PutResult::kSameText;
       }
       doc.add_boolean_term(id_term);
@@ -153,13 +153,20 @@ class XapianIndexWriter : public IndexWriter {
   }
 
  private:
-  void AddPath(Xapian::docid docid, const std::string& path) {
+  // Adds `path` to document `docid`. A repost's `url`, when it differs
+  // from the document's own, is kept as the URL of that path.
+  void AddPath(Xapian::docid docid, const std::string& path,
+               const std::string& url = "") {
     Xapian::Document doc = db_.get_document(docid);
     std::vector<std::string> paths = StoredPaths(doc.get_data());
     if (std::find(paths.begin(), paths.end(), path) != paths.end()) return;
     paths.push_back(path);
     doc.add_boolean_term(PathTerm(path));
-    doc.set_data(ReplaceStoredPaths(doc.get_data(), paths));
+    std::string added_url;
+    if (!url.empty() && url != StoredDocumentUrl(doc.get_data())) {
+      added_url = url;
+    }
+    doc.set_data(ReplaceStoredPaths(doc.get_data(), paths, added_url));
     db_.replace_document(docid, doc);
   }
 

@@ -123,7 +123,7 @@ class XapianSearcher : public Searcher {
                   std::string raw = db_.get_document(*docid).get_data();
                   StoredData data = ParseStoredData(raw);
                   return Stored{std::move(data.document), std::move(data.paths),
-                                std::move(raw)};
+                                std::move(raw), std::move(data.path_urls)};
                 });
   }
 

@@ -30,6 +30,9 @@ constexpr char kSummaryTag = '\x01';
 
 constexpr char kPagesKey[] = "pages";
 constexpr char kPathsKey[] = "paths";
+// URLs of the records found at paths other than the first (reposts), by
+// path. The first path's URL is the document's own.
+constexpr char kPathUrlsKey[] = "path_urls";
 constexpr char kTextKey[] = "text";
 constexpr char kTextBytesKey[] = "text_bytes";
 
@@ -161,13 +164,28 @@ std::vector<std::string> PathsOf(const json& object) {
   }
 }
 
+// The path URLs of a summary or document object, kept for `paths` only.
+json PathUrlsOf(const json& object, const std::vector<std::string>& paths) {
+  json urls = json::object();
+  auto found = object.find(kPathUrlsKey);
+  if (found == object.end() || !found->is_object()) return urls;
+  for (const std::string& path : paths) {
+    auto url = found->find(path);
+    if (url != found->end() && url->is_string()) urls[path] = *url;
+  }
+  return urls;
+}
+
 json ParseJson(std::string_view data) {
   Sections sections;
   Split(data, kAllParts, &sections);
   json object = ParseObject(sections.head, "data");
   if (sections.has_texts) AttachPageTexts(sections.texts, &object);
   if (!sections.summary.empty()) {
-    object[kPathsKey] = PathsOf(ParseObject(sections.summary, "summary"));
+    json summary = ParseObject(sections.summary, "summary");
+    object[kPathsKey] = PathsOf(summary);
+    json urls = PathUrlsOf(summary, object[kPathsKey]);
+    if (!urls.empty()) object[kPathUrlsKey] = std::move(urls);
   }
   return object;
 }
@@ -309,7 +327,9 @@ json ParseStoredJson(std::string_view data) { return ParseJson(data); }
 
 std::string SerializeStoredData(json object) {
   std::vector<std::string> paths = PathsOf(object);
+  json urls = PathUrlsOf(object, paths);
   object.erase(kPathsKey);
+  object.erase(kPathUrlsKey);
 
   std::string texts;
   auto pages = object.find(kPagesKey);
@@ -331,7 +351,9 @@ std::string SerializeStoredData(json object) {
   // costs the writer about 4% of a run's CPU and gains nothing here.
   // Xapian 1.4 has no setting that turns this off for document data.
   std::string data(1, kDeflatedTag);
-  PutBlock(MakeSummary(object, paths).dump(), StoredJsonDictionary(), &data);
+  json summary = MakeSummary(object, paths);
+  if (!urls.empty()) summary[kPathUrlsKey] = std::move(urls);
+  PutBlock(summary.dump(), StoredJsonDictionary(), &data);
   PutBlock(texts, StoredTextDictionary(), &data);
   PutBlock(object.dump(), StoredJsonDictionary(), &data);
   return data;
@@ -342,6 +364,10 @@ StoredData StoredDataFromJson(const json& object) {
   try {
     stored.document = DocumentFromJson(object);
     stored.paths = PathsOf(object);
+    json urls = PathUrlsOf(object, stored.paths);
+    for (auto it = urls.begin(); it != urls.end(); ++it) {
+      stored.path_urls[it.key()] = it.value().get<std::string>();
+    }
   } catch (const json::exception& e) {
     throw IndexError(std::string("stored document data is malformed: ") +
                      e.what());
@@ -369,21 +395,44 @@ std::vector<std::string> StoredPaths(std::string_view data) {
 }
 
 std::string ReplaceStoredPaths(std::string_view data,
-                               const std::vector<std::string>& paths) {
+                               const std::vector<std::string>& paths,
+                               const std::string& added_url) {
   // Older layouts are rewritten in the current one.
   if (data.empty() || data.front() != kDeflatedTag) {
     json object = ParseJson(data);
     object[kPathsKey] = paths;
+    if (!added_url.empty() && !paths.empty()) {
+      object[kPathUrlsKey][paths.back()] = added_url;
+    }
     return SerializeStoredData(std::move(object));
   }
   Sections sections;
   Split(data, kSummary, &sections);
   json summary = ParseObject(sections.summary, "summary");
   summary[kPathsKey] = paths;
+  json urls = PathUrlsOf(summary, paths);
+  if (!added_url.empty() && !paths.empty()) urls[paths.back()] = added_url;
+  if (urls.empty()) {
+    summary.erase(kPathUrlsKey);
+  } else {
+    summary[kPathUrlsKey] = std::move(urls);
+  }
   std::string replaced(1, kDeflatedTag);
   PutBlock(summary.dump(), StoredJsonDictionary(), &replaced);
   replaced += sections.rest;
   return replaced;
+}
+
+std::string StoredDocumentUrl(std::string_view data) {
+  Sections sections;
+  Split(data, kHead, &sections);
+  json object = ParseObject(sections.head, "data");
+  auto metadata = object.find("metadata");
+  if (metadata == object.end() || !metadata->is_object()) return "";
+  auto extra = metadata->find("extra");
+  if (extra == metadata->end() || !extra->is_object()) return "";
+  auto url = extra->find("url");
+  return url != extra->end() && url->is_string() ? url->get<std::string>() : "";
 }
 
 std::string PathTerm(std::string_view path) {

@@ -25,6 +25,7 @@
 #ifndef BIDSCOPE_INDEX_STORED_DATA_H_
 #define BIDSCOPE_INDEX_STORED_DATA_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,10 @@ namespace bidscope {
 struct StoredData {
   Document document;
   std::vector<std::string> paths;
+
+  // URL of the record found at a path, for paths after the first whose
+  // record gave another URL than the document's own (a repost).
+  std::map<std::string, std::string> path_urls;
 };
 
 // Parses stored data. Throws IndexError when it is not valid JSON of a
@@ -82,9 +87,16 @@ StoredHit ParseStoredHit(std::string_view data);
 // The paths of stored data. Throws IndexError when the data is malformed.
 std::vector<std::string> StoredPaths(std::string_view data);
 
-// Returns `data` with `paths` in place of its stored paths.
+// Returns `data` with `paths` in place of its stored paths. Path URLs of
+// paths no longer present are dropped. A non-empty `added_url` becomes the
+// URL of the last path.
 std::string ReplaceStoredPaths(std::string_view data,
-                               const std::vector<std::string>& paths);
+                               const std::vector<std::string>& paths,
+                               const std::string& added_url = "");
+
+// Returns the "url" that the document JSON of `data` keeps in its
+// metadata (a record's or saved page's address), or "".
+std::string StoredDocumentUrl(std::string_view data);
 
 // Term for a path: "P" + path, or "P#" + SHA-256 of the path when the term
 // would be longer than Xapian allows.

@@ -2,6 +2,7 @@
 // sort orders of Searcher over corpus-sample/, stored fields, and reposts
 // merged by IndexWriter::Put.
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -170,6 +171,41 @@ TEST(FieldsRepostTest, SameTextOtherBytesIsOneDocument) {
   std::optional<Searcher::Stored> stored = searcher->Get("b.txt");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(stored->paths, (std::vector<std::string>{"a.txt", "b.txt"}));
+}
+
+TEST(FieldsRepostTest, RepostedRecordKeepsItsUrl) {
+  testing::TempDir dir;
+  std::string db = (dir.path() / "idx").string();
+  std::string csv =
+      "url,title,text\n"
+      "http://a.example/1,示例市公安局采购公告,采购人：示例市公安局。\n"
+      "http://b.example/9,示例市公安局采购公告,采购人：示例市公安局。\n";
+  std::vector<Document> docs = ExtractBytes(csv, "dump.csv", {});
+  ASSERT_EQ(docs.size(), 3u);
+  std::unique_ptr<IndexWriter> writer = IndexWriter::Open(db);
+  EXPECT_EQ(
+      writer->Put(docs[1].id, PrepareDocument(docs[1]), "dump.csv#record 1"),
+      PutResult::kAdded);
+  EXPECT_EQ(
+      writer->Put(docs[2].id, PrepareDocument(docs[2]), "dump.csv#record 2"),
+      PutResult::kSameText);
+  writer->Commit();
+
+  std::unique_ptr<Searcher> searcher = Searcher::Open(db);
+  std::optional<Searcher::Stored> stored = searcher->Get("dump.csv#record 2");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->document.metadata.extra.at("url"), "http://a.example/1");
+  EXPECT_EQ(stored->path_urls,
+            (std::map<std::string, std::string>{
+                {"dump.csv#record 2", "http://b.example/9"}}));
+
+  // Removing the repost's path removes its URL.
+  writer->RemovePath(docs[2].id, "dump.csv#record 2");
+  writer->Commit();
+  searcher = Searcher::Open(db);
+  stored = searcher->Get("dump.csv#record 1");
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_TRUE(stored->path_urls.empty());
 }
 
 // What Put does with the text `second` (b.txt) after the text `first`

@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "extract/document_json.h"
+#include "extract/extract.h"
 #include "index/deflate.h"
 #include "index/index.h"
 #include "index/stored_data_dictionaries.h"
@@ -242,6 +245,35 @@ TEST(StoredDataTest, ReplacingPathsKeepsTexts) {
   EXPECT_NE(after[0].inflated, before[0].inflated);
   EXPECT_EQ(after[1].framed, before[1].framed);
   EXPECT_EQ(after[2].framed, before[2].framed);
+}
+
+TEST(StoredDataTest, PathUrlsFollowTheirPaths) {
+  json object = DocumentToJson(ExtractBytes("采购公告\n", "a.txt", {}).front());
+  object["paths"] = {"a.txt"};
+  std::string data = SerializeStoredData(object);
+  data = ReplaceStoredPaths(data, {"a.txt", "b.csv#record 2"},
+                            "http://b.example/2");
+  StoredData stored = ParseStoredData(data);
+  EXPECT_EQ(stored.path_urls, (std::map<std::string, std::string>{
+                                  {"b.csv#record 2", "http://b.example/2"}}));
+
+  // Reserialising the whole document, as importing translations does,
+  // keeps them.
+  std::string again = SerializeStoredData(ParseStoredJson(data));
+  EXPECT_EQ(ParseStoredData(again).path_urls, stored.path_urls);
+
+  // A removed path takes its URL with it.
+  std::string removed = ReplaceStoredPaths(again, {"a.txt"});
+  EXPECT_TRUE(ParseStoredData(removed).path_urls.empty());
+  EXPECT_EQ(ParseStoredJson(removed).count("path_urls"), 0u);
+}
+
+TEST(StoredDataTest, DocumentUrlComesFromMetadata) {
+  json object = SampleDocument();
+  object["metadata"] = {{"extra", {{"url", "http://a.example/1"}}}};
+  EXPECT_EQ(StoredDocumentUrl(SerializeStoredData(object)),
+            "http://a.example/1");
+  EXPECT_EQ(StoredDocumentUrl(SerializeStoredData(SampleDocument())), "");
 }
 
 }  // namespace
