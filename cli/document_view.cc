@@ -105,6 +105,7 @@ void PrintPages(const Document& doc, bool color) {
     if (page.ocr_rotation != 0)
       heading += ", read turned " + std::to_string(page.ocr_rotation) +
                  " degrees clockwise";
+    if (page.ocr_rules_removed) heading += ", table rules removed";
     char quality[32];
     std::snprintf(quality, sizeof quality, ", quality %.2f", page.quality);
     heading += quality;

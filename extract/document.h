@@ -94,6 +94,9 @@ struct Page {
   // 180 or 270), 0 when read as rendered or not read by OCR.
   int ocr_rotation = 0;
 
+  // True when OCR read the page image with its table rules removed.
+  bool ocr_rules_removed = false;
+
   // False when the text is judged garbage and must not be indexed.
   bool reliable = true;
 

@@ -71,6 +71,7 @@ json DocumentToJson(const Document& doc) {
               {"reliable", page.reliable}};
     if (page.ocr_confidence >= 0) p["ocr_confidence"] = page.ocr_confidence;
     if (page.ocr_rotation != 0) p["ocr_rotation"] = page.ocr_rotation;
+    if (page.ocr_rules_removed) p["ocr_rules_removed"] = true;
     if (!page.warnings.empty()) p["warnings"] = page.warnings;
     // Running headers and footers as [begin, end) UTF-8 byte offsets.
     if (!page.furniture.empty()) {
@@ -119,6 +120,7 @@ Document DocumentFromJson(const json& j) {
     page.reliable = p.value("reliable", true);
     page.ocr_confidence = p.value("ocr_confidence", -1.0);
     page.ocr_rotation = p.value("ocr_rotation", 0);
+    page.ocr_rules_removed = p.value("ocr_rules_removed", false);
     if (p.contains("warnings"))
       page.warnings = p.at("warnings").get<std::vector<std::string>>();
     if (p.contains("furniture")) page.furniture = FurnitureFromJson(p, page);

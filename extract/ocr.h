@@ -29,6 +29,9 @@ struct OcrResult {
   // reading that `text` comes from; 0 when it was read as given.
   int rotation = 0;
 
+  // True when `text` was read with the image's table rules painted white.
+  bool rules_removed = false;
+
   // Why recognition did not run, such as missing language data with the
   // Debian package that provides it. Empty on success.
   std::string error;
@@ -53,8 +56,9 @@ class OcrEngine {
   // Recognises `image` with `languages` in Tesseract's notation
   // ("chi_sim+eng"). A reading below kMinReliableOcrConfidence is tried
   // again with the image turned upright when Tesseract's orientation
-  // detection (osd data) finds it sideways or upside down, and the
-  // reading with the higher confidence is returned.
+  // detection (osd data) finds it sideways or upside down, and if still
+  // below, with its table rules removed. The reading with the highest
+  // confidence is returned.
   OcrResult Recognize(const GrayImage& image, const std::string& languages);
 
  private:

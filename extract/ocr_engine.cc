@@ -58,6 +58,14 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
+// Shortest dark run taken for a table rule: 1 cm. Pages are rendered so
+// that an em of their text is about 44 pixels (pdf_extract.cc), which is
+// 0.15 inch at 300 dpi, so strokes of body text are far shorter.
+constexpr double kMinRuleInches = 0.4;
+
+// Darkest gray level that counts as white when finding rules.
+constexpr int kRuleThreshold = 128;
+
 // Copies `image` into a Leptonica image turned `quarter_turns` times 90
 // degrees clockwise.
 PixPtr TurnedPix(const GrayImage& image, int quarter_turns) {
@@ -70,7 +78,27 @@ PixPtr TurnedPix(const GrayImage& image, int quarter_turns) {
     l_uint32* line = data + y * words_per_line;
     for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
   }
+  if (quarter_turns == 0) return pix;
   return PixPtr(pixRotateOrth(pix.get(), quarter_turns));
+}
+
+// Returns a copy of the gray image `pix` with its table rules (horizontal
+// and vertical dark runs of kMinRuleInches or more) painted white.
+// Tesseract reads ruled tables badly, taking the rules for characters.
+PixPtr WithoutRules(Pix* pix, int dpi) {
+  int length = std::max(3, static_cast<int>(dpi * kMinRuleInches));
+  PixPtr binary(pixThresholdToBinary(pix, kRuleThreshold));
+  if (binary == nullptr) return nullptr;
+  PixPtr across(pixOpenBrick(nullptr, binary.get(), length, 1));
+  PixPtr down(pixOpenBrick(nullptr, binary.get(), 1, length));
+  if (across == nullptr || down == nullptr) return nullptr;
+  PixPtr rules(pixOr(nullptr, across.get(), down.get()));
+  PixPtr cleaned(pixCopy(nullptr, pix));
+  if (rules == nullptr || cleaned == nullptr ||
+      pixSetMasked(cleaned.get(), rules.get(), 255) != 0) {
+    return nullptr;
+  }
+  return cleaned;
 }
 
 OcrResult ReadText(tesseract::TessBaseAPI& api) {
@@ -203,22 +231,41 @@ OcrResult OcrEngine::Recognize(const GrayImage& image,
                image.bytes_per_line);
   api.SetSourceResolution(image.dpi);
   result = ReadText(api);
-  if (!result.error.empty() || result.confidence >= kMinReliableOcrConfidence) {
+  // A blank page (Tesseract found no word) is not tried again.
+  bool blank = result.text.find_first_not_of(" \t\r\n\f") == std::string::npos;
+  if (!result.error.empty() || blank ||
+      result.confidence >= kMinReliableOcrConfidence) {
     return result;
   }
 
+  // A poor reading is tried again, turned upright if it is not, then
+  // without table rules. The reading with the highest confidence wins.
+  auto read_pix = [&](Pix* pix) {
+    api.SetImage(pix);
+    api.SetSourceResolution(image.dpi);
+    return ReadText(api);
+  };
+  auto keep_better = [&](OcrResult candidate) {
+    if (candidate.error.empty() && candidate.confidence > result.confidence) {
+      result = std::move(candidate);
+    }
+  };
   int quarter_turns = impl_->UprightQuarterTurns(image);
-  if (quarter_turns == 0) return result;
-  PixPtr turned = TurnedPix(image, quarter_turns);
-  if (turned == nullptr) return result;
-  api.SetImage(turned.get());
-  api.SetSourceResolution(image.dpi);
-  OcrResult upright = ReadText(api);
-  if (!upright.error.empty() || upright.confidence <= result.confidence) {
-    return result;
+  PixPtr upright = TurnedPix(image, quarter_turns);
+  if (upright == nullptr) return result;
+  if (quarter_turns != 0) {
+    OcrResult turned = read_pix(upright.get());
+    turned.rotation = quarter_turns * 90;
+    keep_better(std::move(turned));
   }
-  upright.rotation = quarter_turns * 90;
-  return upright;
+  if (result.confidence >= kMinReliableOcrConfidence) return result;
+  PixPtr unruled = WithoutRules(upright.get(), image.dpi);
+  if (unruled == nullptr) return result;
+  OcrResult cleaned = read_pix(unruled.get());
+  cleaned.rotation = quarter_turns * 90;
+  cleaned.rules_removed = true;
+  keep_better(std::move(cleaned));
+  return result;
 }
 
 }  // namespace bidscope

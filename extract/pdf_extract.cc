@@ -204,6 +204,7 @@ void ApplyOcr(const poppler::page& pdf_page, double font_size,
   page.origin = TextOrigin::kOcr;
   page.ocr_confidence = ocr.confidence;
   page.ocr_rotation = ocr.rotation;
+  page.ocr_rules_removed = ocr.rules_removed;
   page.reliable = true;
   if (ocr.confidence < kMinReliableOcrConfidence && HasVisibleText(page.text)) {
     page.reliable = false;

@@ -20,6 +20,7 @@ TEST(DocumentJsonTest, RoundTripKeepsPagesAndMetadata) {
   page.origin = TextOrigin::kOcr;
   page.ocr_confidence = 91.5;
   page.ocr_rotation = 270;
+  page.ocr_rules_removed = true;
   doc.pages.push_back(page);
 
   Document back = DocumentFromJson(DocumentToJson(doc));
@@ -33,6 +34,7 @@ TEST(DocumentJsonTest, RoundTripKeepsPagesAndMetadata) {
   EXPECT_EQ(back.pages[0].origin, TextOrigin::kOcr);
   EXPECT_DOUBLE_EQ(back.pages[0].ocr_confidence, 91.5);
   EXPECT_EQ(back.pages[0].ocr_rotation, 270);
+  EXPECT_TRUE(back.pages[0].ocr_rules_removed);
 }
 
 TEST(DocumentJsonTest, RoundTripKeepsEveryFormatAndStatus) {

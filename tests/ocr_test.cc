@@ -1,6 +1,8 @@
 // OCR of rendered PDF pages with Tesseract. Few and small pages, because a
 // page takes seconds.
 #include <algorithm>
+#include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -134,6 +136,76 @@ TEST(OcrTest, NoToUnicodePageIsRecognised) {
   EXPECT_NE(page.text.find("舆情监测"), std::string::npos) << page.text;
   EXPECT_NE(page.text.find("450000"), std::string::npos) << page.text;
   EXPECT_EQ(page.text.find("€"), std::string::npos) << page.text;
+}
+
+// A one-page PDF (150 by 200 points) whose only content is a gray image
+// of seeded speckles and short strokes: no text, but marks that Tesseract
+// reads as junk with low confidence.
+std::string SpeckledScanPdf() {
+  constexpr int kWidth = 300;
+  constexpr int kHeight = 400;
+  std::string pixels(kWidth * kHeight, '\xff');
+  std::mt19937 random(7);
+  auto below = [&](int n) { return static_cast<int>(random() % n); };
+  for (int mark = 0; mark < 2200; ++mark) {
+    int x = below(kWidth - 6);
+    int y = below(kHeight - 3);
+    for (int i = below(5) + 2; i > 0; --i) {
+      pixels[y * kWidth + x + i] = static_cast<char>(below(90));
+    }
+    if (below(2) == 0) {
+      for (int j = 0; j < 3; ++j) {
+        pixels[(y + j) * kWidth + x] = static_cast<char>(below(90));
+      }
+    }
+  }
+
+  std::string content = "q 150 0 0 200 0 0 cm /Im1 Do Q";
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 150 200] /Resources "
+      "<< /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+      "<< /Type /XObject /Subtype /Image /Width 300 /Height 400 /ColorSpace "
+      "/DeviceGray /BitsPerComponent 8 /Length " +
+          std::to_string(pixels.size()) + " >>\nstream\n" + pixels +
+          "\nendstream",
+      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+          content + "\nendstream"};
+
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
+         "\n0000000000 65535 f \n";
+  for (size_t offset : offsets) {
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
+    pdf += entry;
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(OcrTest, LowConfidenceReadingIsUnreliable) {
+  ExtractOptions options;
+  options.ocr_languages = "eng";
+  Document doc = ExtractPdf(SpeckledScanPdf(), options);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  const Page& page = doc.pages[0];
+  EXPECT_EQ(TextOriginName(page.origin), TextOriginName(TextOrigin::kOcr));
+  EXPECT_LT(page.ocr_confidence, 50);
+  EXPECT_FALSE(page.text.empty());
+  EXPECT_FALSE(page.reliable);
+  ASSERT_FALSE(page.warnings.empty());
+  EXPECT_NE(page.warnings.back().find("OCR confidence"), std::string::npos)
+      << page.warnings.back();
 }
 
 TEST(OcrTest, GlyphIdFontsYieldChinese) {

@@ -91,7 +91,7 @@ TEST(PdfCorpusTest, SidewaysScanIsReadUpright) {
   EXPECT_NE(table.text.find("Hand Sanitizer"), std::string::npos) << table.text;
 }
 
-TEST(PdfCorpusTest, LowConfidenceOcrIsUnreliable) {
+TEST(PdfCorpusTest, RuledTableScanIsReadWithoutRules) {
   BIDSCOPE_REQUIRE_SHARED();
   fs::path path = testing::SharedDir() / "corpus" /
                   "South-Africa-Government-Procurement__data" /
@@ -99,21 +99,18 @@ TEST(PdfCorpusTest, LowConfidenceOcrIsUnreliable) {
   if (!fs::exists(path)) GTEST_SKIP() << path << " is not in the corpus";
   Document doc = ExtractPdf(testing::ReadFile(path), ExtractOptions{});
   ASSERT_EQ(doc.pages.size(), 5u);
-  EXPECT_TRUE(doc.pages[0].reliable);
-  EXPECT_GE(doc.pages[0].ocr_confidence, 50);
-  // Sideways tables ruled in grid lines: turned upright they read better,
-  // but not well enough to index.
-  int unreliable = 0;
-  for (const Page& page : doc.pages) {
-    ASSERT_EQ(page.origin, TextOrigin::kOcr) << "page " << page.number;
-    if (page.ocr_confidence >= 50) continue;
-    ++unreliable;
-    EXPECT_FALSE(page.reliable) << "page " << page.number;
-    ASSERT_FALSE(page.warnings.empty()) << "page " << page.number;
-    EXPECT_NE(page.warnings.back().find("OCR confidence"), std::string::npos);
+  EXPECT_FALSE(doc.pages[0].ocr_rules_removed);
+  // Tables ruled in grid lines and scanned sideways: turned and without
+  // their rules they read well enough to index.
+  for (size_t i = 1; i < doc.pages.size(); ++i) {
+    const Page& page = doc.pages[i];
+    EXPECT_EQ(page.origin, TextOrigin::kOcr) << "page " << page.number;
+    EXPECT_EQ(page.ocr_rotation, 270) << "page " << page.number;
+    EXPECT_TRUE(page.ocr_rules_removed) << "page " << page.number;
+    EXPECT_TRUE(page.reliable) << "page " << page.number;
   }
-  EXPECT_GE(unreliable, 1);
-  EXPECT_EQ(doc.pages[1].ocr_rotation, 270);
+  EXPECT_NE(doc.pages[2].text.find("Disinfection of office"), std::string::npos)
+      << doc.pages[2].text;
 }
 
 }  // namespace
