@@ -1,7 +1,6 @@
 // OCR of rendered PDF pages with Tesseract. Few and small pages, because a
 // page takes seconds.
 #include <algorithm>
-#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
@@ -173,24 +172,7 @@ std::string SpeckledScanPdf() {
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" +
           content + "\nendstream"};
 
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
-         "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[32];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing::AssemblePdf(objects);
 }
 
 TEST(OcrTest, LowConfidenceReadingIsUnreliable) {

@@ -188,23 +188,7 @@ std::string BuildPdf(int pages) {
   objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " +
                std::to_string(pages) + " >>";
 
-  // The objects, then the cross-reference table of their byte offsets.
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
-         "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    std::string number = std::to_string(offset);
-    pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return testing::AssemblePdf(objects);
 }
 
 TEST(PageFurnitureTest, MarkedInBuiltPdf) {

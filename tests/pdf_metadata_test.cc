@@ -12,8 +12,7 @@ namespace bidscope {
 namespace {
 
 // Builds a one-page PDF whose Info dictionary has `info` entries and,
-// when `xmp` is not empty, a metadata stream. Offsets in the xref table
-// are computed so that Poppler reads the file without repairing it.
+// when `xmp` is not empty, a metadata stream.
 std::string BuildPdf(const std::string& info, const std::string& xmp = "") {
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R" +
@@ -27,23 +26,7 @@ std::string BuildPdf(const std::string& info, const std::string& xmp = "") {
                       std::to_string(xmp.size()) + " >>\nstream\n" + xmp +
                       "\nendstream");
   }
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
-         "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    std::string number = std::to_string(offset);
-    pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R /Info 4 0 R >>\nstartxref\n" + std::to_string(xref) +
-         "\n%%EOF\n";
-  return pdf;
+  return testing::AssemblePdf(objects, "/Info 4 0 R");
 }
 
 // Extracts without OCR: the built pages have no text to recognise.

@@ -29,6 +29,13 @@ std::filesystem::path SourceDir();
 // Reads a whole file; fails the test when it cannot be read.
 std::string ReadFile(const std::filesystem::path& path);
 
+// Returns a PDF file of `objects`, numbered from 1 with the catalog
+// first, and a cross-reference table of their byte offsets, so that
+// Poppler reads it without repairing it. `trailer` adds entries to the
+// trailer after /Size and /Root ("/Info 4 0 R").
+std::string AssemblePdf(const std::vector<std::string>& objects,
+                        const std::string& trailer = "");
+
 // A fresh directory under the system temporary folder, removed with its
 // contents on destruction.
 class TempDir {
