@@ -32,6 +32,7 @@ void AppendMember(ArchiveMember&& member, const std::string& locator,
   if (extracted.empty()) return;
   extracted.front().parent_id = archive_id;
   extracted.front().locator = locator;
+  NestMemberLocators(locator, extracted);
   if (locator != member.path) {
     extracted.front().warnings.push_back(fmt::format(
         "unsafe member path \"{}\" reported as \"{}\"", member.path, locator));
@@ -40,6 +41,13 @@ void AppendMember(ArchiveMember&& member, const std::string& locator,
 }
 
 }  // namespace
+
+void NestMemberLocators(const std::string& locator,
+                        std::vector<Document>& extracted) {
+  for (size_t i = 1; i < extracted.size(); ++i) {
+    extracted[i].locator = locator + "/" + extracted[i].locator;
+  }
+}
 
 std::vector<Document> ExtractArchive(std::string_view bytes,
                                      const ExtractOptions& options, int depth) {

@@ -54,6 +54,14 @@ std::vector<Document> ExtractRecords(std::string_view bytes, Format format,
 std::vector<Document> ExtractMime(std::string_view bytes, Format format,
                                   const ExtractOptions& options, int depth);
 
+// Names the documents below a member as paths inside it: `extracted` is
+// the member (locator `locator`) and then its own members, whose locators
+// get "locator/" in front ("a.zip" then "x.txt" becomes "a.zip/x.txt").
+// Without this, two nested archives with members of the same name would
+// give them the same path.
+void NestMemberLocators(const std::string& locator,
+                        std::vector<Document>& extracted);
+
 // The mailbox, with one page listing its messages, then each message as
 // ExtractMime gives it, the message a member of the mailbox.
 std::vector<Document> ExtractMbox(std::string_view bytes,

@@ -253,6 +253,7 @@ void AppendAttachments(const std::vector<Part>& parts,
     if (extracted.empty()) continue;
     extracted.front().parent_id = message_id;
     extracted.front().locator = locator;
+    NestMemberLocators(locator, extracted);
     for (Document& doc : extracted) docs->push_back(std::move(doc));
   }
 }
@@ -348,11 +349,7 @@ std::vector<Document> ExtractMbox(std::string_view bytes,
     mail.locator = locator;
     // Attachments are named within their message, since two messages
     // often attach files of the same name (image001.png).
-    for (size_t i = 1; i < extracted.size(); ++i) {
-      if (extracted[i].parent_id == mail.id) {
-        extracted[i].locator = locator + "/" + extracted[i].locator;
-      }
-    }
+    NestMemberLocators(locator, extracted);
     for (Document& doc : extracted) docs.push_back(std::move(doc));
   }
 

@@ -214,7 +214,7 @@ TEST(ArchiveTest, StopsNestingAtMaxDepth) {
   EXPECT_EQ(docs[1].locator, "middle.zip");
   EXPECT_EQ(docs[1].format, Format::kZip);
   EXPECT_EQ(docs[1].parent_id, docs[0].id);
-  EXPECT_EQ(docs[2].locator, "inner.zip");
+  EXPECT_EQ(docs[2].locator, "middle.zip/inner.zip");
   EXPECT_EQ(docs[2].parent_id, docs[1].id);
   EXPECT_TRUE(docs[2].pages.empty());
   ASSERT_EQ(docs[2].warnings.size(), 1u);
@@ -223,6 +223,22 @@ TEST(ArchiveTest, StopsNestingAtMaxDepth) {
             "skipped");
   EXPECT_EQ(docs[3].locator, "top.txt");
   EXPECT_EQ(docs[3].parent_id, docs[0].id);
+}
+
+TEST(ArchiveTest, NestedMembersAreNamedWithinTheirArchive) {
+  std::string a = MakeZip({{"x.txt", "甲公司投标文件"}});
+  std::string b = MakeZip({{"x.txt", "乙公司投标文件"}});
+  std::string dump =
+      "url,title,text\n"
+      "http://a.example/1,示例公告,采购人：示例市公安局\n"
+      "http://a.example/2,另一公告,采购人：示例市财政局\n";
+  std::string outer =
+      MakeZip({{"a.zip", a}, {"b.zip", b}, {"data/dump.csv", dump}});
+  std::vector<Document> docs = ExtractBytes(outer, "outer.zip", {});
+  EXPECT_EQ(Locators(docs),
+            (std::vector<std::string>{
+                "a.zip", "a.zip/x.txt", "b.zip", "b.zip/x.txt", "data/dump.csv",
+                "data/dump.csv/record 1", "data/dump.csv/record 2"}));
 }
 
 TEST(ArchiveTest, ReportsTraversalNamesInsideArchive) {
