@@ -322,17 +322,20 @@ bool HasCorrectionWord(const icu::UnicodeString& text, int32_t clause_start,
   return NearestKeyword(text, clause_start, figure_start, kWords, "") == "yes";
 }
 
-// True when a lot word (包, 标段, 标包, 标项) follows `limit`, after blanks.
+// Words that name a lot of a purchase.
+constexpr const char16_t* kLotWords[] = {u"包", u"标段", u"标包", u"标项",
+                                         u"批次"};
+
+// True when a lot word follows `limit`, after blanks.
 bool IsLotNumber(const icu::UnicodeString& text, int32_t limit) {
   int32_t i = limit;
   while (i < text.length() &&
          (text.charAt(i) == u' ' || text.charAt(i) == u'\t')) {
     ++i;
   }
-  if (i >= text.length()) return false;
-  if (text.charAt(i) == u'包') return true;
-  for (const char16_t* word : {u"标段", u"标包", u"标项"}) {
-    if (text.compare(i, 2, icu::UnicodeString(word)) == 0) return true;
+  icu::UnicodeString rest = text.tempSubString(i);
+  for (const char16_t* word : kLotWords) {
+    if (rest.startsWith(icu::UnicodeString(word))) return true;
   }
   return false;
 }
@@ -485,8 +488,6 @@ void InheritLotKinds(std::vector<Candidate>& found,
                      const icu::UnicodeString& text) {
   // Maximum gap between the two figures, in UTF-16 units.
   constexpr int32_t kMaxLotGap = 20;
-  static const char16_t* const kLotWords[] = {u"包",   u"标段", u"标项",
-                                              u"批次", u"Lot",  u"lot"};
   for (size_t i = 1; i < found.size(); ++i) {
     Candidate& c = found[i];
     const Candidate& before = found[i - 1];
@@ -500,7 +501,7 @@ void InheritLotKinds(std::vector<Candidate>& found,
       char16_t ch = gap.charAt(k);
       separated |= ch == u'。' || ch == u'；' || ch == u';' || ch == u'\n';
     }
-    bool lot = false;
+    bool lot = gap.indexOf(u"Lot") >= 0 || gap.indexOf(u"lot") >= 0;
     for (const char16_t* word : kLotWords) lot |= gap.indexOf(word) >= 0;
     if (lot && !separated) c.kind = before.kind;
   }
