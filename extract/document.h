@@ -127,7 +127,10 @@ struct Metadata {
   // ("UTF-8", "GB18030", "Big5-HKSCS", ...). Empty for binary formats.
   std::string encoding;
 
-  // Format-specific facts such as PDF permissions or a record's URL.
+  // Format-specific facts such as PDF permissions or a record's URL. A
+  // record also keeps the columns that give its fields: "buyer", "agency",
+  // "suppliers" (one per line) and "amounts" (one per line: kind, value,
+  // currency and "column: text", separated by tabs).
   std::map<std::string, std::string> extra;
 };
 

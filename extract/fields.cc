@@ -198,6 +198,48 @@ void AddRecordParties(const Document& doc, Fields& fields) {
   }
 }
 
+// Adds a scraped record's amount columns (extract/records_amounts.h). The
+// record's text has each column as a "name: value" line, where the amount
+// patterns find a figure with a unit but not its kind: such a figure takes
+// the column's kind instead of being reported twice.
+void AddRecordAmounts(const Document& doc, Fields& fields) {
+  if (doc.format != Format::kRecord) return;
+  auto it = doc.metadata.extra.find("amounts");
+  if (it == doc.metadata.extra.end()) return;
+  std::string_view lines = it->second;
+  while (!lines.empty()) {
+    size_t end = std::min(lines.find('\n'), lines.size());
+    std::string_view line = lines.substr(0, end);
+    lines.remove_prefix(std::min(end + 1, lines.size()));
+    std::string_view parts[4];
+    for (int i = 0; i < 3; ++i) {
+      size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) break;
+      parts[i] = line.substr(0, tab);
+      line.remove_prefix(tab + 1);
+    }
+    parts[3] = line;
+    if (parts[2].empty()) continue;  // damaged stored data
+
+    Amount column;
+    column.kind = parts[0];
+    column.value = parts[1];
+    column.currency = parts[2];
+    column.raw = parts[3];
+    bool merged = false;
+    for (Amount& found : fields.amounts) {
+      if (found.value != column.value || found.currency != column.currency ||
+          (found.kind != "other" && found.kind != column.kind)) {
+        continue;
+      }
+      found.kind = column.kind;
+      merged = true;
+      break;
+    }
+    if (!merged) fields.amounts.push_back(std::move(column));
+  }
+}
+
 }  // namespace
 
 Fields ExtractFields(const Document& doc) {
@@ -238,6 +280,7 @@ Fields ExtractFields(const Document& doc) {
       fields.amounts.push_back(a);
     }
   }
+  AddRecordAmounts(doc, fields);
   LabelResultAmounts(fields);
   FindDatesInPages(doc, fields);
 

@@ -8,6 +8,7 @@
 #include "extract/charset.h"
 #include "extract/extract.h"
 #include "extract/formats.h"
+#include "extract/records_amounts.h"
 #include "extract/records_date.h"
 #include "extract/records_html.h"
 #include "extract/records_source.h"
@@ -114,6 +115,15 @@ Document RecordDocument(const SourceRecord& record, const Document& file_doc,
   if (!parties.suppliers.empty()) {
     doc.metadata.extra["suppliers"] =
         fmt::format("{}", fmt::join(parties.suppliers, "\n"));
+  }
+
+  std::vector<std::string> amounts;
+  for (const RecordAmount& a : FindRecordAmounts(record.fields)) {
+    amounts.push_back(fmt::format("{}\t{}\t{}\t{}: {}", a.kind, a.value,
+                                  a.currency, a.column, a.text));
+  }
+  if (!amounts.empty()) {
+    doc.metadata.extra["amounts"] = fmt::format("{}", fmt::join(amounts, "\n"));
   }
 
   Page page;

@@ -113,12 +113,26 @@ int FindExact(const RecordFields& fields, const std::vector<bool>& free,
   return -1;
 }
 
+// A value that a browser opens without a base address. A field found by
+// its name's suffix only ("areaUrl", "subtypeUrl") is often a site-relative
+// link to a listing page, which is not the record's address.
+bool IsAbsoluteUrl(std::string_view value) {
+  std::string lower = AsciiLower(
+      value.substr(std::min(value.size(), value.find_first_not_of(" \t\r\n"))));
+  return lower.starts_with("http://") || lower.starts_with("https://") ||
+         lower.starts_with("ftp://") || lower.starts_with("www.");
+}
+
+// `accepts`, when given, must hold for the value of a field found by
+// suffix.
 template <typename Names, typename Suffixes>
 int FindRole(const RecordFields& fields, std::vector<bool>& free,
-             const Names& names, const Suffixes& suffixes) {
+             const Names& names, const Suffixes& suffixes,
+             bool (*accepts)(std::string_view)) {
   int found = FindExact(fields, free, names);
   for (size_t i = 0; found < 0 && i < fields.size(); ++i) {
     std::string name = MatchName(fields[i].first);
+    if (accepts && !accepts(fields[i].second)) continue;
     for (std::string_view suffix : suffixes) {
       if (free[i] && EndsWith(name, suffix)) found = int(i);
     }
@@ -180,11 +194,13 @@ FieldRoles AssignFieldRoles(const RecordFields& fields,
   // Order matters because a field takes only its first role: a URL named
   // "detail_url" must not become the body "detail".
   auto pick = [&](const std::vector<std::string>& override_names,
-                  const auto& names, const auto& suffixes) {
-    return override_names.empty() ? FindRole(fields, free, names, suffixes)
-                                  : FindOverride(fields, free, override_names);
+                  const auto& names, const auto& suffixes,
+                  bool (*accepts)(std::string_view) = nullptr) {
+    return override_names.empty()
+               ? FindRole(fields, free, names, suffixes, accepts)
+               : FindOverride(fields, free, override_names);
   };
-  roles.url = pick(options.url_fields, kUrlNames, kUrlSuffixes);
+  roles.url = pick(options.url_fields, kUrlNames, kUrlSuffixes, IsAbsoluteUrl);
   roles.title = pick(options.title_fields, kTitleNames, kTitleSuffixes);
   roles.date = pick(options.date_fields, kDateNames, kDateSuffixes);
 

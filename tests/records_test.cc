@@ -272,6 +272,77 @@ TEST(RecordsTest, PartyColumnsGiveParties) {
   EXPECT_EQ(placeholders.agency, "");
 }
 
+// Kind, value, currency and raw text of each amount, one per line.
+std::string AmountList(const Fields& fields) {
+  std::string out;
+  for (const Amount& a : fields.amounts) {
+    out += a.kind + " " + a.value + " " + a.currency + " " + a.raw + "\n";
+  }
+  return out;
+}
+
+TEST(RecordsTest, AmountColumnsGiveAmounts) {
+  std::string jsonl =
+      // Bare figures under English names, as jianyu-style scrapers keep
+      // them, and a JSON number written from a double.
+      "{\"title\":\"某医院手术行为管理系统中标结果公示\",\"budget\":2000000,"
+      "\"bidAmount\":88000,\"bid_count\":3,\"budgetYear\":2025}\n"
+      // A money object whose siblings give unit and currency.
+      "{\"title\":\"某局成交公告\",\"total_winning_money\":{"
+      "\"money_amount\":9.955,\"money_unit\":\"万元\","
+      "\"money_currency\":\"人民币\"}}\n"
+      // Currency in the name, and a bare value with a qualifier.
+      "{\"title\":\"Timber harvesting services\",\"lot_value_eur\":"
+      "1577466.41,\"total_contract_value_eur\":446422994.0300024,"
+      "\"value\":12,\"price_type\":\"fixed\"}\n"
+      // A figure with its unit, which the text patterns also find.
+      "{\"title\":\"某分公司发电服务项目比选公告\",\"budget\":\"93.47万元\","
+      "\"max_price\":\"1,200,000\"}\n"
+      // Placeholders, zero and an unknown currency are not amounts.
+      "{\"title\":\"某项目公告\",\"budget\":\"公告未明确列示\","
+      "\"bidAmount\":0,\"price\":5,\"currency\":\"CHF\"}\n"
+      // Figures are rounded to cents, long fractions included.
+      "{\"title\":\"某项目公告\",\"unit_price\":\"12.345\","
+      "\"fee\":\"0.0000000000000000000000000000001\"}\n";
+  std::vector<Document> docs =
+      ExtractRecords(jsonl, Format::kJsonLines, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 7u);
+
+  // JSON objects are read with their keys in sorted order.
+  EXPECT_EQ(AmountList(ExtractFields(docs[1])),
+            "award 88000 CNY bidAmount: 88000\n"
+            "budget 2000000 CNY budget: 2000000\n");
+  EXPECT_EQ(AmountList(ExtractFields(docs[2])),
+            "award 99550 CNY total_winning_money.money_amount: 9.955\n");
+  EXPECT_EQ(AmountList(ExtractFields(docs[3])),
+            "other 1577466.41 EUR lot_value_eur: 1577466.41\n"
+            "award 446422994.03 EUR total_contract_value_eur: "
+            "446422994.0300024\n");
+  // The text's 93.47万元 takes the column's kind instead of being given
+  // twice.
+  EXPECT_EQ(AmountList(ExtractFields(docs[4])),
+            "budget 934700 CNY 93.47万元\n"
+            "ceiling 1200000 CNY max_price: 1,200,000\n");
+  EXPECT_EQ(AmountList(ExtractFields(docs[5])), "");
+  EXPECT_EQ(AmountList(ExtractFields(docs[6])),
+            "unit_price 12.35 CNY unit_price: 12.345\n");
+}
+
+TEST(RecordsTest, UrlFoundBySuffixMustBeAbsolute) {
+  std::string json =
+      R"([{"title": "甲公告", "areaUrl": "/list/city/AH_FZ.html",
+           "detail_url": "https://example.org/notice/1"},
+          {"title": "乙公告", "subtypeUrl": "/list/stype/ZBJG_CJ.html"},
+          {"title": "丙公告", "url": "/notice/3"}])";
+  std::vector<Document> docs =
+      ExtractRecords(json, Format::kJson, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(docs[1].metadata.extra.at("url"), "https://example.org/notice/1");
+  EXPECT_EQ(docs[2].metadata.extra.count("url"), 0u);
+  // A field named exactly "url" is taken as the scraper wrote it.
+  EXPECT_EQ(docs[3].metadata.extra.at("url"), "/notice/3");
+}
+
 TEST(RecordsTest, DateColumnGivesYearToText) {
   std::string csv =
       "title,date,text\n"
