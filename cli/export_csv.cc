@@ -10,10 +10,10 @@ namespace {
 constexpr char kUtf8Bom[] = "\xEF\xBB\xBF";
 
 constexpr const char* kColumns[] = {
-    "doc_id",    "path",           "title",        "notice_type",
-    "method",    "project_number", "project_name", "buyer",
-    "agency",    "suppliers",      "region_code",  "region",
-    "published", "budget_cny",     "award_cny",    "amounts_json"};
+    "doc_id",    "path",           "url",          "title",     "notice_type",
+    "method",    "project_number", "project_name", "buyer",     "agency",
+    "suppliers", "region_code",    "region",       "published", "budget_cny",
+    "award_cny", "amounts_json"};
 
 std::string Decimal(const std::optional<double>& value) {
   if (!value) return "";
@@ -42,6 +42,7 @@ std::vector<std::string> Row(const Hit& hit) {
       FieldsToJson(f).value("amounts", nlohmann::json::array());
   return {hit.doc_id,
           hit.paths.empty() ? "" : hit.paths.front(),
+          hit.url,
           hit.title,
           f.notice_type,
           f.procurement_method,
@@ -93,6 +94,9 @@ void WriteJsonlExport(const std::vector<Hit>& hits, std::ostream& out) {
   for (const Hit& hit : hits) {
     nlohmann::json line = {{"doc_id", hit.doc_id},
                            {"paths", hit.paths},
+                           {"url", hit.url.empty() ? nlohmann::json(nullptr)
+                                                   : nlohmann::json(hit.url)},
+                           {"path_urls", hit.path_urls},
                            {"title", hit.title},
                            {"format", hit.format},
                            {"fields", FieldsToJson(hit.fields)}};

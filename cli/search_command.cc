@@ -36,6 +36,8 @@ json HitToJson(const Hit& hit) {
                {"doc_id", hit.doc_id},
                {"path", hit.paths.empty() ? "" : hit.paths.front()},
                {"paths", hit.paths},
+               {"url", nullptr},
+               {"path_urls", hit.path_urls},
                {"title", hit.title},
                {"first_line", hit.first_line},
                {"format", hit.format},
@@ -44,6 +46,7 @@ json HitToJson(const Hit& hit) {
                {"highlights", highlights},
                {"score", hit.score}};
   if (hit.page) data["page"] = *hit.page;
+  if (!hit.url.empty()) data["url"] = hit.url;
   data["translation"] = nullptr;
   if (!hit.translation.empty()) data["translation"] = hit.translation;
   data["topics"] = hit.topics;
@@ -98,8 +101,15 @@ void PrintHuman(const Hit& hit, bool color) {
   std::cout << hit.rank << ". "
             << ResultHeading(hit.title, hit.first_line, color) << "  [" << where
             << "]\n";
-  for (const std::string& path : hit.paths)
-    std::cout << "   " << Dim(path, color) << '\n';
+  for (size_t i = 0; i < hit.paths.size(); ++i) {
+    const std::string& path = hit.paths[i];
+    auto repost = hit.path_urls.find(path);
+    std::string url = repost != hit.path_urls.end() ? repost->second
+                      : i == 0                      ? hit.url
+                                                    : "";
+    std::cout << "   " << Dim(url.empty() ? path : path + "  " + url, color)
+              << '\n';
+  }
   std::cout << "   " << RenderSnippet(hit, color) << '\n';
   if (!hit.translation.empty()) {
     std::cout << "   " << Dim("EN: " + hit.translation, color) << '\n';

@@ -4,6 +4,7 @@
 #define BIDSCOPE_INDEX_INDEX_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -184,6 +185,15 @@ struct Highlight {
 struct Hit {
   std::string doc_id;
   std::vector<std::string> paths;
+
+  // The address the document was published at: a record's URL column or a
+  // saved page's location. Empty when the file gives none.
+  std::string url;
+
+  // URL of a repost found at a path after the first, when its record gave
+  // another URL than `url`.
+  std::map<std::string, std::string> path_urls;
+
   std::string title;
   // The first line of the text (index/snippet.h), which result lists show
   // when there is no title. Filled with the snippet.

@@ -166,6 +166,8 @@ class XapianSearcher : public Searcher {
     Hit hit;
     hit.doc_id = std::move(stored.id);
     hit.paths = std::move(stored.paths);
+    hit.url = std::move(stored.url);
+    hit.path_urls = std::move(stored.path_urls);
     hit.title = std::move(stored.title);
     hit.format = std::move(stored.format);
     hit.score = it.get_weight();

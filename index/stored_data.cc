@@ -212,6 +212,23 @@ json BriefToJson(const json& object) {
 }
 
 // The summary of a document's JSON, whose pages carry "text_bytes".
+// The "url" of a document's metadata, or "".
+std::string ExtraUrlOf(const json& metadata) {
+  auto extra = metadata.find("extra");
+  if (extra == metadata.end() || !extra->is_object()) return "";
+  auto url = extra->find("url");
+  return url != extra->end() && url->is_string() ? url->get<std::string>() : "";
+}
+
+// Path URLs as a map.
+std::map<std::string, std::string> PathUrlMap(const json& urls) {
+  std::map<std::string, std::string> map;
+  for (auto it = urls.begin(); it != urls.end(); ++it) {
+    map[it.key()] = it.value().get<std::string>();
+  }
+  return map;
+}
+
 json MakeSummary(const json& object, const std::vector<std::string>& paths) {
   json summary = {{"id", object.value("sha256", "")},
                   {"format", object.value("format", "")},
@@ -225,6 +242,8 @@ json MakeSummary(const json& object, const std::vector<std::string>& paths) {
   auto metadata = object.find("metadata");
   if (metadata != object.end() && metadata->is_object()) {
     summary["title"] = metadata->value("title", "");
+    std::string url = ExtraUrlOf(*metadata);
+    if (!url.empty()) summary["url"] = std::move(url);
   }
   auto translations = object.find("translations");
   summary["translated"] = translations != object.end() &&
@@ -270,6 +289,8 @@ StoredHit HitFromSummary(const json& summary, std::string_view texts) {
   hit.title = summary.at("title").get<std::string>();
   hit.format = summary.at("format").get<std::string>();
   hit.paths = summary.at(kPathsKey).get<std::vector<std::string>>();
+  hit.url = summary.value("url", "");
+  hit.path_urls = PathUrlMap(PathUrlsOf(summary, hit.paths));
   hit.topics = summary.at("topics").get<std::vector<std::string>>();
   hit.translated = summary.at("translated").get<bool>();
   hit.brief = BriefFromJson(summary.at("brief"));
@@ -309,6 +330,9 @@ StoredHit HitFromDocumentJson(const json& object) {
   hit.title = stored.document.metadata.title;
   hit.format = std::string(FormatName(stored.document.format));
   hit.paths = std::move(stored.paths);
+  hit.path_urls = std::move(stored.path_urls);
+  auto url = stored.document.metadata.extra.find("url");
+  if (url != stored.document.metadata.extra.end()) hit.url = url->second;
   hit.topics = StoredTopicNamesFromJson(object);
   hit.brief = BriefFromJson(BriefToJson(object));
   hit.pages = std::move(stored.document);
@@ -364,10 +388,7 @@ StoredData StoredDataFromJson(const json& object) {
   try {
     stored.document = DocumentFromJson(object);
     stored.paths = PathsOf(object);
-    json urls = PathUrlsOf(object, stored.paths);
-    for (auto it = urls.begin(); it != urls.end(); ++it) {
-      stored.path_urls[it.key()] = it.value().get<std::string>();
-    }
+    stored.path_urls = PathUrlMap(PathUrlsOf(object, stored.paths));
   } catch (const json::exception& e) {
     throw IndexError(std::string("stored document data is malformed: ") +
                      e.what());
@@ -429,10 +450,7 @@ std::string StoredDocumentUrl(std::string_view data) {
   json object = ParseObject(sections.head, "data");
   auto metadata = object.find("metadata");
   if (metadata == object.end() || !metadata->is_object()) return "";
-  auto extra = metadata->find("extra");
-  if (extra == metadata->end() || !extra->is_object()) return "";
-  auto url = extra->find("url");
-  return url != extra->end() && url->is_string() ? url->get<std::string>() : "";
+  return ExtraUrlOf(*metadata);
 }
 
 std::string PathTerm(std::string_view path) {

@@ -68,6 +68,8 @@ struct StoredHit {
   std::string title;
   std::string format;
   std::vector<std::string> paths;
+  std::string url;  // as Hit::url
+  std::map<std::string, std::string> path_urls;
   std::vector<std::string> topics;  // lexicon categories
   FieldsBrief brief;
 

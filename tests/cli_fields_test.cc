@@ -337,11 +337,12 @@ TEST_F(CliFieldsTest, CsvExportHasBomQuotingAndChinese) {
   ASSERT_GE(csv.size(), 3u);
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
   std::string header = csv.substr(3, csv.find("\r\n") - 3);
-  EXPECT_EQ(header,
-            "doc_id,path,title,notice_type,method,project_number,project_name,"
-            "buyer,agency,"
-            "suppliers,region_code,region,published,budget_cny,award_cny,"
-            "amounts_json");
+  EXPECT_EQ(
+      header,
+      "doc_id,path,url,title,notice_type,method,project_number,project_name,"
+      "buyer,agency,"
+      "suppliers,region_code,region,published,budget_cny,award_cny,"
+      "amounts_json");
   EXPECT_NE(csv.find(",JY-2022-007,\"示例市教育局\"\"智慧校园\"\"一期项目\","),
             std::string::npos)
       << csv;

@@ -317,6 +317,51 @@ TEST_F(CliIndexTest, ExportGivesRecordsNotDumpFiles) {
   EXPECT_EQ(all.out.find("dump.jsonl,"), std::string::npos);
 }
 
+TEST_F(CliIndexTest, HitsAndExportsGiveRecordUrls) {
+  // The same notice scraped from two sites is one document with two paths,
+  // each with its own address.
+  WriteText(input_ / "dump.csv",
+            "url,title,text\n"
+            "http://a.example/1,示例市公安局采购公告,采购人：示例市公安局。\n"
+            "http://b.example/9,示例市公安局采购公告,采购人：示例市公安局。\n");
+  ASSERT_EQ(Index().exit_code, 0);
+  std::string first = (input_ / "dump.csv").string() + "#record 1";
+  std::string second = (input_ / "dump.csv").string() + "#record 2";
+
+  CommandResult json =
+      RunBidscope({"search", "--db", db_, "--json", "采购公告"});
+  std::vector<nlohmann::json> hits = RecordsOfType(json.out, "hit");
+  ASSERT_EQ(hits.size(), 1u) << json.out;
+  EXPECT_EQ(hits[0]["url"], "http://a.example/1");
+  EXPECT_EQ(hits[0]["path_urls"],
+            nlohmann::json({{second, "http://b.example/9"}}));
+
+  CommandResult human = RunBidscope({"search", "--db", db_, "采购公告"});
+  EXPECT_NE(human.out.find(first + "  http://a.example/1"), std::string::npos)
+      << human.out;
+  EXPECT_NE(human.out.find(second + "  http://b.example/9"), std::string::npos)
+      << human.out;
+
+  CommandResult csv =
+      RunBidscope({"export", "--db", db_, "--format", "csv", "采购公告"});
+  EXPECT_NE(csv.out.find(first + ",http://a.example/1,"), std::string::npos)
+      << csv.out;
+  CommandResult jsonl =
+      RunBidscope({"export", "--db", db_, "--format", "jsonl", "采购公告"});
+  std::vector<nlohmann::json> lines = testing::ParseJsonLines(jsonl.out);
+  ASSERT_EQ(lines.size(), 1u) << jsonl.out;
+  EXPECT_EQ(lines[0]["url"], "http://a.example/1");
+  EXPECT_EQ(lines[0]["path_urls"][second], "http://b.example/9");
+
+  // A document without an address has none in its hit.
+  CommandResult plain =
+      RunBidscope({"search", "--db", db_, "--json", "视频监控"});
+  std::vector<nlohmann::json> plain_hits = RecordsOfType(plain.out, "hit");
+  ASSERT_EQ(plain_hits.size(), 1u) << plain.out;
+  EXPECT_TRUE(plain_hits[0]["url"].is_null()) << plain.out;
+  EXPECT_TRUE(plain_hits[0]["path_urls"].empty()) << plain.out;
+}
+
 TEST_F(CliIndexTest, HumanOutputKeepsErrorsOnStderr) {
   WriteText(input_ / "broken.pdf", "%PDF-1.4\ntrailer");
   CommandResult run = RunBidscope({"index", "--db", db_, input_.string()});

@@ -199,6 +199,12 @@ TEST(FieldsRepostTest, RepostedRecordKeepsItsUrl) {
             (std::map<std::string, std::string>{
                 {"dump.csv#record 2", "http://b.example/9"}}));
 
+  // A search hit gives both addresses, without reading the document JSON.
+  std::vector<Hit> hits = searcher->Search("公安局", SearchOptions()).hits;
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].url, "http://a.example/1");
+  EXPECT_EQ(hits[0].path_urls, stored->path_urls);
+
   // Removing the repost's path removes its URL.
   writer->RemovePath(docs[2].id, "dump.csv#record 2");
   writer->Commit();
