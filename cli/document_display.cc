@@ -12,12 +12,25 @@ std::optional<Script> ParseScriptOption(const std::string& value) {
   return ParseScript(value);
 }
 
-Document ConvertDocument(const Document& doc, Script script) {
+std::vector<std::string> PartyNames(const Fields* fields) {
+  std::vector<std::string> names;
+  if (fields == nullptr) return names;
+  names.push_back(fields->buyer);
+  names.push_back(fields->agency);
+  for (const Supplier& supplier : fields->suppliers) {
+    names.push_back(supplier.name);
+  }
+  return names;
+}
+
+Document ConvertDocument(const Document& doc, Script script,
+                         const std::vector<std::string>& names) {
   Document converted = doc;
   if (script == Script::kOriginal) return converted;
-  converted.metadata.title = ConvertScript(doc.metadata.title, script);
+  converted.metadata.title =
+      ConvertScriptKeepingNames(doc.metadata.title, script, names);
   for (Page& page : converted.pages) {
-    page.text = ConvertScript(page.text, script);
+    page.text = ConvertScriptKeepingNames(page.text, script, names);
   }
   return converted;
 }

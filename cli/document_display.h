@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extract/document.h"
+#include "extract/fields.h"
 #include "extract/script_convert.h"
 
 namespace bidscope::cli {
@@ -18,8 +19,14 @@ namespace bidscope::cli {
 // and "hant" convert it. Nothing for any other value.
 std::optional<Script> ParseScriptOption(const std::string& value);
 
-// A copy of `doc` with its title and page text converted to `script`.
-Document ConvertDocument(const Document& doc, Script script);
+// The organisation names of `fields` (buyer, agency, suppliers), which
+// script conversion keeps word for word. None when `fields` is null.
+std::vector<std::string> PartyNames(const Fields* fields);
+
+// A copy of `doc` with its title and page text converted to `script`, the
+// `names` in them character by character (ConvertScriptKeepingNames).
+Document ConvertDocument(const Document& doc, Script script,
+                         const std::vector<std::string>& names = {});
 
 // A name of the document with its pinyin.
 struct NamePinyin {

@@ -5,6 +5,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "cli/document_display.h"
 #include "cli/output.h"
 #include "extract/lexicon.h"
 #include "extract/segment.h"
@@ -13,6 +14,7 @@
 #include "extract/segment_notes.h"
 #include "extract/tmx.h"
 #include "extract/xliff.h"
+#include "index/fields_terms.h"
 #include "index/index.h"
 #include "index/translations.h"
 
@@ -35,12 +37,13 @@ std::vector<std::string> SelectDocuments(const std::string& db,
   return ids;
 }
 
-void ConvertSegments(Script script, SegmentedDocument* document) {
+void ConvertSegments(Script script, const std::vector<std::string>& names,
+                     SegmentedDocument* document) {
   if (script == Script::kOriginal) return;
   for (Segment& segment : document->segments) {
-    segment.source = ConvertScript(segment.source, script);
+    segment.source = ConvertScriptKeepingNames(segment.source, script, names);
     for (SegmentNote& note : segment.notes) {
-      note.text = ConvertScript(note.text, script);
+      note.text = ConvertScriptKeepingNames(note.text, script, names);
     }
   }
 }
@@ -65,7 +68,11 @@ ExportInput CollectSegments(const SegmentExportOptions& options,
     if (document.segments.empty()) continue;  // XLIFF forbids empty files
     document.language = DetectSourceLanguage(document.segments);
     AnnotateSegments(&document.segments, lexicon.lexicon);
-    ConvertSegments(options.script, &document);
+    if (options.script != Script::kOriginal) {
+      std::optional<Fields> fields = StoredFields(stored->data);
+      ConvertSegments(options.script, PartyNames(fields ? &*fields : nullptr),
+                      &document);
+    }
     for (const StoredTranslation& translation :
          StoredTranslations(stored->data)) {
       input.targets[translation.segment_id] = translation.target;

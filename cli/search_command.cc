@@ -58,23 +58,27 @@ json HitToJson(const Hit& hit) {
 // the text between them, so that the highlights still cover the matches.
 void ConvertHit(Script script, Hit* hit) {
   if (script == Script::kOriginal) return;
+  // The result list knows the buyer's name only.
+  const std::vector<std::string> names = {hit->brief.buyer};
+  auto convert = [&](std::string_view text) {
+    return ConvertScriptKeepingNames(text, script, names);
+  };
   std::string converted;
   std::vector<Highlight> highlights;
   size_t at = 0;
   for (const Highlight& h : hit->highlights) {
     if (h.begin < at || h.end > hit->snippet.size()) continue;
-    converted += ConvertScript(hit->snippet.substr(at, h.begin - at), script);
+    converted += convert(hit->snippet.substr(at, h.begin - at));
     size_t begin = converted.size();
-    converted +=
-        ConvertScript(hit->snippet.substr(h.begin, h.end - h.begin), script);
+    converted += convert(hit->snippet.substr(h.begin, h.end - h.begin));
     highlights.push_back({begin, converted.size()});
     at = h.end;
   }
-  converted += ConvertScript(hit->snippet.substr(at), script);
+  converted += convert(hit->snippet.substr(at));
   hit->snippet = std::move(converted);
   hit->highlights = std::move(highlights);
-  hit->title = ConvertScript(hit->title, script);
-  hit->first_line = ConvertScript(hit->first_line, script);
+  hit->title = convert(hit->title);
+  hit->first_line = convert(hit->first_line);
 }
 
 // The snippet with its highlights styled for a terminal, or marked with

@@ -70,12 +70,13 @@ int RunShowCommand(const ShowCommandOptions& options) {
                "expected hans, hant or original");
     return 2;
   }
-  Document shown = ConvertDocument(stored->document, *script);
-  std::vector<NamePinyin> names;
-  if (options.pinyin) names = DocumentNamePinyin(stored->document);
   // Documents indexed before fields were stored have none.
   std::optional<Fields> fields = StoredFields(stored->data);
   const Fields* shown_fields = fields ? &*fields : nullptr;
+  Document shown =
+      ConvertDocument(stored->document, *script, PartyNames(shown_fields));
+  std::vector<NamePinyin> names;
+  if (options.pinyin) names = DocumentNamePinyin(stored->document);
   if (options.json) {
     nlohmann::json view = DocumentView(shown, stored->paths, stored->path_urls);
     if (fields) view["fields"] = FieldsToJson(*fields);

@@ -2,14 +2,19 @@
 
 #include <opencc/SimpleConverter.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 namespace bidscope {
 namespace {
 
 constexpr char kToSimplifiedConfig[] = "/usr/share/opencc/tw2sp.json";
 constexpr char kToTraditionalConfig[] = "/usr/share/opencc/s2twp.json";
+// Characters only, without Taiwan vocabulary, for names.
+constexpr char kToSimplifiedCharsConfig[] = "/usr/share/opencc/tw2s.json";
+constexpr char kToTraditionalCharsConfig[] = "/usr/share/opencc/s2tw.json";
 
 std::unique_ptr<opencc::SimpleConverter> LoadConverter(const char* config) {
   try {
@@ -31,6 +36,40 @@ const opencc::SimpleConverter& Converter(Script script) {
   return *traditional;
 }
 
+const opencc::SimpleConverter& CharacterConverter(Script script) {
+  if (script == Script::kSimplified) {
+    static const auto simplified = LoadConverter(kToSimplifiedCharsConfig);
+    return *simplified;
+  }
+  static const auto traditional = LoadConverter(kToTraditionalCharsConfig);
+  return *traditional;
+}
+
+// Byte ranges of the names' occurrences in `text`, in order and without
+// overlaps: at each start the longest name wins, and a name that starts
+// inside an earlier one is dropped.
+std::vector<std::pair<size_t, size_t>> NameRanges(
+    std::string_view text, const std::vector<std::string>& names) {
+  std::vector<std::pair<size_t, size_t>> found;
+  for (const std::string& name : names) {
+    if (name.empty()) continue;
+    for (size_t at = text.find(name); at != std::string_view::npos;
+         at = text.find(name, at + name.size())) {
+      found.emplace_back(at, at + name.size());
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second > b.second;
+  });
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (const auto& range : found) {
+    if (ranges.empty() || range.first >= ranges.back().second) {
+      ranges.push_back(range);
+    }
+  }
+  return ranges;
+}
+
 }  // namespace
 
 std::optional<Script> ParseScript(std::string_view name) {
@@ -43,6 +82,21 @@ std::optional<Script> ParseScript(std::string_view name) {
 std::string ConvertScript(std::string_view text, Script script) {
   if (script == Script::kOriginal || text.empty()) return std::string(text);
   return Converter(script).Convert(std::string(text));
+}
+
+std::string ConvertScriptKeepingNames(std::string_view text, Script script,
+                                      const std::vector<std::string>& names) {
+  if (script == Script::kOriginal || text.empty()) return std::string(text);
+  std::string converted;
+  size_t at = 0;
+  for (const auto& [begin, end] : NameRanges(text, names)) {
+    converted += ConvertScript(text.substr(at, begin - at), script);
+    converted += CharacterConverter(script).Convert(
+        std::string(text.substr(begin, end - begin)));
+    at = end;
+  }
+  converted += ConvertScript(text.substr(at), script);
+  return converted;
 }
 
 }  // namespace bidscope

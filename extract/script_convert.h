@@ -1,11 +1,13 @@
 // Display conversion between Simplified and Traditional Chinese with
-// OpenCC, phrase by phrase, for output only: stored text is never changed.
+// OpenCC, phrase by phrase, and names character by character. It is for
+// output only: stored text is never changed.
 #ifndef BIDSCOPE_EXTRACT_SCRIPT_CONVERT_H_
 #define BIDSCOPE_EXTRACT_SCRIPT_CONVERT_H_
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bidscope {
 
@@ -22,6 +24,15 @@ std::optional<Script> ParseScript(std::string_view name);
 // from /usr/share/opencc (Debian's opencc-data). Throws std::runtime_error
 // naming the configuration when OpenCC cannot load it.
 std::string ConvertScript(std::string_view text, Script script);
+
+// Converts `text` as ConvertScript does, except each occurrence of one of
+// `names` (the buyer, agency and suppliers), which is converted character
+// by character (OpenCC s2tw or tw2s). A name thus keeps its words:
+// 北京信息软件有限公司 becomes 北京信息軟件有限公司 and not the name of no
+// registered company, 北京資訊軟體有限公司. Where names overlap, the
+// longest is kept.
+std::string ConvertScriptKeepingNames(std::string_view text, Script script,
+                                      const std::vector<std::string>& names);
 
 }  // namespace bidscope
 

@@ -302,6 +302,32 @@ TEST_F(TranslationTest, ShowConvertsToTraditional) {
   EXPECT_NE(original.out.find("软件著作权"), std::string::npos) << original.out;
 }
 
+TEST_F(TranslationTest, ConversionKeepsPartyNames) {
+  fs::path award = dir_.path() / "award.txt";
+  WriteText(award,
+            "某市公安局舆情监测平台中标结果公告\n"
+            "采购人：某市公安局\n中标供应商：北京信息软件有限公司\n"
+            "中标金额：48万元\n本项目采购软件和信息服务。\n");
+  ASSERT_EQ(RunBidscope({"index", "--db", db_, award.string()}).exit_code, 0);
+
+  CommandResult show =
+      RunBidscope({"show", "--db", db_, "--script", "hant", award.string()});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("北京信息軟件有限公司"), std::string::npos)
+      << show.out;
+  EXPECT_NE(show.out.find("採購軟體和資訊服務"), std::string::npos) << show.out;
+
+  fs::path out = dir_.path() / "hant.jsonl";
+  CommandResult run =
+      RunBidscope({"export", "--db", db_, "--format", "jsonl-segments",
+                   "--script", "hant", "-o", out.string(), "中标结果公告"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::string exported = testing::ReadFile(out);
+  EXPECT_NE(exported.find("北京信息軟件有限公司"), std::string::npos)
+      << exported;
+  EXPECT_EQ(exported.find("資訊軟體有限公司"), std::string::npos) << exported;
+}
+
 TEST_F(TranslationTest, ShowPinyinIncludesTitle) {
   CommandResult show = RunBidscope(
       {"show", "--db", db_, "--json", "--pinyin", notice_.string()});
