@@ -50,6 +50,19 @@ TEST(RegionTest, ResolvesNames) {
       {"荆州市公安局", "湖北省|荆州市||421000"},
       {"湖北省荆州市公安县人民医院", "湖北省|荆州市|公安县|421022"},
       {"某某有限公司", "|||"},
+      // Streets named after other places are not those places.
+      {"地址：上海市南京东路100号", "上海市|||310000"},
+      {"地址：中山北路88号，杭州", "浙江省|杭州市||330100"},
+      {"地址：广州市北京路100号", "广东省|广州市||440100"},
+      {"银滩大道（广东路—蓝剑路）标线工程，广西某公司",
+       "广西壮族自治区|||450000"},
+      {"北京路", "|||"},
+      // A street word inside a longer word leaves the place.
+      {"深圳路桥建设集团有限公司", "广东省|深圳市||440300"},
+      {"上海路政管理处", "上海市|||310000"},
+      // A county short form before a street word still counts beside its
+      // city: 越秀北路 is in 越秀区.
+      {"广州市越秀北路311号", "广东省|广州市|越秀区|440104"},
   };
   const RegionTable& table = RegionTable::Default();
   for (const Row& row : kRows) {
