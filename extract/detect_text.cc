@@ -211,18 +211,26 @@ size_t CountDelimiters(std::string_view record, char delimiter) {
   return count;
 }
 
-// True when some field of the header row is not a number.
+// True when the first row reads as column names: some field is not a
+// number, and no field is longer than a name or holds a labelled value or
+// a sentence. A headerless list such as "A01<TAB>预算金额：320000元" is
+// text, not a dump whose first record would become its column names.
 bool HasNamedField(std::string_view header, char delimiter) {
+  constexpr size_t kMaxNameBytes = 64;
+  bool named = false;
   size_t pos = 0;
   while (pos <= header.size()) {
     size_t end = std::min(header.find(delimiter, pos), header.size());
     std::string_view field = header.substr(pos, end - pos);
-    bool named =
+    if (field.size() > kMaxNameBytes) return false;
+    for (std::string_view mark : {"：", "。", "，"}) {
+      if (field.find(mark) != std::string_view::npos) return false;
+    }
+    named |=
         field.find_first_not_of("0123456789.-+ \"\r") != std::string_view::npos;
-    if (named) return true;
     pos = end + 1;
   }
-  return false;
+  return named;
 }
 
 }  // namespace

@@ -119,6 +119,14 @@ TEST(DetectTest, RecognisesTextFormats) {
        "序号,标题,日期\n1,招标公告,2022-01-05\n2,\"中标, 公告\",2022-01-06\n",
        Format::kCsv},
       {"tsv", "\tref\ttrade\n0\t1\ta\n1\t2\tb\n2\t3\tc\n", Format::kCsv},
+      // Without a row of names the lines are text, not a dump.
+      {"headerless tsv",
+       "A01\t预算金额：320000元\nA03\t预算金额：32万元\nA05\t合同金额：50万元"
+       "\n",
+       Format::kText},
+      {"tsv of sentences",
+       "1\t本项目采购舆情监测服务一套，服务期为一年\n2\t第二行\n3\t第三行\n",
+       Format::kText},
       {"prose", "本项目采购舆情监测服务一套，服务期为一年。\n第二行。\n",
        Format::kText},
       {"markdown", "# Title\n\nSome words, and more words.\n\n- item\n",
