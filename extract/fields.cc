@@ -172,8 +172,11 @@ void LabelResultAmounts(Fields& fields) {
   }
 }
 
-// Fills the parties that the text did not name from a scraped record's
-// party columns (extract/records_fields.h).
+// Takes the parties from a scraped record's columns (extract/records_fields.h)
+// in place of what the text gave. A scraper's column has the name alone,
+// where the text of a flattened table may run a name into its neighbours
+// ("名称供应商(生产厂"). The project number column only fills a gap: some
+// scrapers cut it ("70100000202602000045" for SDGP370100000202602000045).
 void AddRecordParties(const Document& doc, Fields& fields) {
   if (doc.format != Format::kRecord) return;
   const std::map<std::string, std::string>& extra = doc.metadata.extra;
@@ -181,10 +184,18 @@ void AddRecordParties(const Document& doc, Fields& fields) {
     auto it = extra.find(key);
     return it == extra.end() ? std::string() : it->second;
   };
-  if (fields.buyer.empty()) fields.buyer = column("buyer");
-  if (fields.agency.empty()) fields.agency = column("agency");
+  auto take = [&](const char* key, std::string& field) {
+    std::string value = column(key);
+    if (!value.empty()) field = std::move(value);
+  };
+  if (fields.project_number.empty()) {
+    fields.project_number = column("project_number");
+  }
+  take("buyer", fields.buyer);
+  take("agency", fields.agency);
   std::string suppliers = column("suppliers");
-  if (!fields.suppliers.empty() || suppliers.empty()) return;
+  if (suppliers.empty()) return;
+  fields.suppliers.clear();
   size_t start = 0;
   while (start <= suppliers.size()) {
     size_t end = suppliers.find('\n', start);

@@ -110,6 +110,9 @@ Document RecordDocument(const SourceRecord& record, const Document& file_doc,
   }
 
   RecordParties parties = FindRecordParties(record.fields);
+  if (!parties.project_number.empty()) {
+    doc.metadata.extra["project_number"] = parties.project_number;
+  }
   if (!parties.buyer.empty()) doc.metadata.extra["buyer"] = parties.buyer;
   if (!parties.agency.empty()) doc.metadata.extra["agency"] = parties.agency;
   if (!parties.suppliers.empty()) {

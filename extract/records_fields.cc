@@ -65,6 +65,14 @@ constexpr std::string_view kSupplierNames[] = {
     "supplier_name", "suppliername", "awardee",    "中标人",
     "中标单位",      "中标供应商",   "成交供应商", "中标人名称"};
 
+// Project number fields. Chinese labels such as 项目编号 are also read
+// from the record's text.
+constexpr std::string_view kProjectNumberNames[] = {
+    "projectno",  "project_no",  "projectcode",    "project_code",
+    "projectnum", "project_num", "project_number", "projectnumber",
+    "tender_no",  "tenderno",    "bid_no",         "项目编号",
+    "招标编号",   "采购编号"};
+
 // Values that mean no party was named.
 constexpr std::string_view kPlaceholders[] = {"无",   "/",    "-",   "—",
                                               "null", "none", "n/a", "暂无"};
@@ -113,6 +121,21 @@ int FindExact(const RecordFields& fields, const std::vector<bool>& free,
   return -1;
 }
 
+// True when a dotted name has a list index in it: "attachments.0.url".
+bool IsInList(std::string_view key) {
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t end = std::min(key.find('.', start), key.size());
+    std::string_view part = key.substr(start, end - start);
+    if (!part.empty() &&
+        part.find_first_not_of("0123456789") == std::string_view::npos) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
 // A value that a browser opens without a base address. A field found by
 // its name's suffix only ("areaUrl", "subtypeUrl") is often a site-relative
 // link to a listing page, which is not the record's address.
@@ -129,14 +152,25 @@ template <typename Names, typename Suffixes>
 int FindRole(const RecordFields& fields, std::vector<bool>& free,
              const Names& names, const Suffixes& suffixes,
              bool (*accepts)(std::string_view)) {
-  int found = FindExact(fields, free, names);
-  for (size_t i = 0; found < 0 && i < fields.size(); ++i) {
-    std::string name = MatchName(fields[i].first);
-    if (accepts && !accepts(fields[i].second)) continue;
-    for (std::string_view suffix : suffixes) {
-      if (free[i] && EndsWith(name, suffix)) found = int(i);
+  auto find_in = [&](const std::vector<bool>& allowed) {
+    int found = FindExact(fields, allowed, names);
+    for (size_t i = 0; found < 0 && i < fields.size(); ++i) {
+      std::string name = MatchName(fields[i].first);
+      if (accepts && !accepts(fields[i].second)) continue;
+      for (std::string_view suffix : suffixes) {
+        if (allowed[i] && EndsWith(name, suffix)) found = int(i);
+      }
     }
+    return found;
+  };
+  // Fields of the record itself come before those of its lists, so that
+  // the URL of an attachment ("attachments.0.url") is not the record's.
+  std::vector<bool> own = free;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    own[i] = own[i] && !IsInList(fields[i].first);
   }
+  int found = find_in(own);
+  if (found < 0) found = find_in(free);
   if (found >= 0) free[found] = false;
   return found;
 }
@@ -173,7 +207,9 @@ RecordParties FindRecordParties(const RecordFields& fields) {
     std::string name = MatchName(key);
     std::string value = party_value(raw);
     if (value.empty()) continue;
-    if (parties.buyer.empty() && is_named(name, kBuyerNames)) {
+    if (parties.project_number.empty() && is_named(name, kProjectNumberNames)) {
+      parties.project_number = value;
+    } else if (parties.buyer.empty() && is_named(name, kBuyerNames)) {
       parties.buyer = value;
     } else if (parties.agency.empty() && is_named(name, kAgencyNames)) {
       parties.agency = value;

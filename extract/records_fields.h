@@ -24,10 +24,12 @@ struct FieldRoles {
   std::vector<int> text;  // body fields, in source order
 };
 
-// Values of the fields that name a record's parties, found by the name
+// Values of the fields that name a record's parties and project number,
+// found by the name
 // table in records_fields.cc. Blank and placeholder values (无, /, null)
 // are left out.
 struct RecordParties {
+  std::string project_number;
   std::string buyer;
   std::string agency;
   std::vector<std::string> suppliers;  // in source order, without repeats

@@ -328,6 +328,21 @@ TEST(RecordsTest, AmountColumnsGiveAmounts) {
             "unit_price 12.35 CNY unit_price: 12.345\n");
 }
 
+TEST(RecordsTest, ListFieldsComeAfterOwnFields) {
+  std::string json =
+      R"([{"title": "甲公告", "attachments": [{"name": "附件.pdf",
+           "url": "https://files.example/a.pdf"}],
+           "detail_url": "https://example.org/notice/1"},
+          {"title": "乙公告", "attachments": [{"url": "https://files.example/b.pdf"}]}])";
+  std::vector<Document> docs =
+      ExtractRecords(json, Format::kJson, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[1].metadata.extra.at("url"), "https://example.org/notice/1");
+  EXPECT_EQ(docs[1].metadata.title, "甲公告");
+  // With nothing else, a list's field still gives the role.
+  EXPECT_EQ(docs[2].metadata.extra.at("url"), "https://files.example/b.pdf");
+}
+
 TEST(RecordsTest, UrlFoundBySuffixMustBeAbsolute) {
   std::string json =
       R"([{"title": "甲公告", "areaUrl": "/list/city/AH_FZ.html",
@@ -341,6 +356,29 @@ TEST(RecordsTest, UrlFoundBySuffixMustBeAbsolute) {
   EXPECT_EQ(docs[2].metadata.extra.count("url"), 0u);
   // A field named exactly "url" is taken as the scraper wrote it.
   EXPECT_EQ(docs[3].metadata.extra.at("url"), "/notice/3");
+}
+
+TEST(RecordsTest, PartyColumnsOverrideTheText) {
+  // The flattened result table runs the supplier's name into its
+  // neighbours; the winner column has it alone.
+  std::string jsonl =
+      "{\"title\":\"某医院维保项目中标结果公告\",\"detail\":"
+      "\"中标人：某医院维保项目"
+      "中标人中标价格某某软件技术有限公司\",\"winner\":"
+      "\"某某软件技术有限公司\","
+      "\"projectNo\":\"CGGG0535\"}\n"
+      // A project number in the text wins over the column.
+      "{\"title\":\"某项目招标公告\",\"detail\":\"项目编号：SDGP3701-45\","
+      "\"project_code\":\"3701-45\"}\n";
+  std::vector<Document> docs =
+      ExtractRecords(jsonl, Format::kJsonLines, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 3u);
+
+  Fields award = ExtractFields(docs[1]);
+  ASSERT_EQ(award.suppliers.size(), 1u);
+  EXPECT_EQ(award.suppliers[0].name, "某某软件技术有限公司");
+  EXPECT_EQ(award.project_number, "CGGG0535");
+  EXPECT_EQ(ExtractFields(docs[2]).project_number, "SDGP3701-45");
 }
 
 TEST(RecordsTest, DateColumnGivesYearToText) {
