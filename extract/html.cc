@@ -29,7 +29,8 @@ const xmlNode* FindElement(const xmlNode* node, std::string_view name) {
 }
 
 // Title, author, keywords and description from <title>, the first <h1>
-// and <meta name=...>.
+// and <meta name=...>. The page's address is read apart (SavedFromUrl,
+// DeclaredUrl).
 void ReadHtmlMetadata(const xmlDoc* doc, Metadata& metadata) {
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (const xmlNode* title = FindElement(root, "title")) {
@@ -53,6 +54,49 @@ void ReadHtmlMetadata(const xmlDoc* doc, Metadata& metadata) {
     if (name == "description") metadata.subject = content;
     if (name == "generator") metadata.creator = content;
   }
+}
+
+// An address that names the page itself, not a local or browser one.
+bool IsWebAddress(std::string_view url) {
+  return url.starts_with("http://") || url.starts_with("https://");
+}
+
+// The address a browser saved the page from: Internet Explorer and Chrome
+// write "<!-- saved from url=(0046)http://... -->" before the markup.
+std::string SavedFromUrl(std::string_view text) {
+  constexpr std::string_view kMark = "saved from url=(";
+  std::string_view head = text.substr(0, 4096);
+  size_t at = head.find(kMark);
+  if (at == std::string_view::npos) return "";
+  size_t close = head.find(')', at + kMark.size());
+  if (close == std::string_view::npos) return "";
+  std::string_view rest = head.substr(close + 1);
+  size_t end = rest.find_first_of(" \t\r\n");
+  std::string_view url = rest.substr(0, std::min(end, rest.size()));
+  if (url.ends_with("-->")) url.remove_suffix(3);
+  return IsWebAddress(url) ? std::string(url) : "";
+}
+
+// The address the page names for itself: <link rel="canonical"> or
+// <meta property="og:url">.
+std::string DeclaredUrl(const xmlDoc* doc) {
+  const xmlNode* head = FindElement(xmlDocGetRootElement(doc), "head");
+  if (head == nullptr) return "";
+  std::string og_url;
+  for (const xmlNode* node = head->children; node != nullptr;
+       node = node->next) {
+    if (IsElement(node, "link")) {
+      std::string rel = AttributeValue(node, "rel");
+      for (char& c : rel) c = static_cast<char>(std::tolower(c));
+      std::string href = AttributeValue(node, "href");
+      if (rel == "canonical" && IsWebAddress(href)) return href;
+    } else if (IsElement(node, "meta") &&
+               AttributeValue(node, "property") == "og:url") {
+      std::string content = AttributeValue(node, "content");
+      if (og_url.empty() && IsWebAddress(content)) og_url = content;
+    }
+  }
+  return og_url;
 }
 
 }  // namespace
@@ -84,6 +128,9 @@ Document ExtractHtml(std::string_view bytes, const ExtractOptions&,
   XmlDocPtr html = ParseHtml(decoded.utf8);
   if (html != nullptr) {
     ReadHtmlMetadata(html.get(), doc.metadata);
+    std::string url = SavedFromUrl(decoded.utf8);
+    if (url.empty()) url = DeclaredUrl(html.get());
+    if (!url.empty()) doc.metadata.extra["url"] = url;
     page.text = HtmlBodyText(html.get());
   } else if (decoded.utf8.find_first_not_of(" \t\r\n") != std::string::npos) {
     doc.status = ExtractStatus::kFailed;

@@ -93,6 +93,36 @@ TEST(HtmlTest, ReadsMetaNames) {
   EXPECT_EQ(doc.metadata.author, "采购中心");
 }
 
+TEST(HtmlTest, ReadsThePageAddress) {
+  auto url = [](const std::string& html) {
+    Document doc = ExtractHtml(html, {});
+    auto found = doc.metadata.extra.find("url");
+    return found == doc.metadata.extra.end() ? std::string("(none)")
+                                             : found->second;
+  };
+  // A browser's "saved from" mark comes first, then what the page declares.
+  EXPECT_EQ(url("<!DOCTYPE html>\n<!-- saved from url=(0027)"
+                "http://www.example.gov.cn/1 -->\n<html><head><link "
+                "rel=\"canonical\" href=\"https://example.org/c\"></head>"
+                "<body><p>公告</p></body></html>"),
+            "http://www.example.gov.cn/1");
+  EXPECT_EQ(
+      url("<html><head><link rel=\"Canonical\" "
+          "href=\"https://example.org/c\"></head><body>公告</body></html>"),
+      "https://example.org/c");
+  EXPECT_EQ(url("<html><head><meta property=\"og:url\" "
+                "content=\"https://example.org/og\"></head><body>公告</body>"
+                "</html>"),
+            "https://example.org/og");
+  // A page saved from a local file names no web address.
+  EXPECT_EQ(url("<!-- saved from url=(0014)about:internet -->\n<html><body>"
+                "公告</body></html>"),
+            "(none)");
+  EXPECT_EQ(url("<html><head><link rel=\"canonical\" href=\"/relative\">"
+                "</head><body>公告</body></html>"),
+            "(none)");
+}
+
 TEST(HtmlTest, SetsMarkupOriginAndOnePage) {
   Document doc = ExtractHtml("<p>x</p>", {});
   EXPECT_EQ(doc.status, ExtractStatus::kOk);
