@@ -184,27 +184,38 @@ bool RegionTable::IsOrganWord(const std::vector<int>& coded,
 }
 
 // True when a province's or city's name given only in short form runs on
-// into a street word: 南京 in 上海市南京东路100号 and 中山 in 中山北路88号
+// into 时间, as in 北京时间 (Beijing time, China's time zone), or into a
+// street word: 南京 in 上海市南京东路100号 and 中山 in 中山北路88号
 // name streets, which Chinese cities name after other places. The street
 // word must end the name's phrase (a number, 号 or punctuation follows), so
 // that 路桥 and 路政 in a company's or bureau's name still give the place.
 // County names are left alone, because a street is often named after its
 // own district (越秀北路 in 越秀区), and a county's short form counts only
 // beside its province or city anyway.
-bool RegionTable::IsStreetName(const std::vector<int>& coded,
-                               const std::u16string& text, size_t end) const {
+bool RegionTable::IsStreetOrTimeZone(const std::vector<int>& coded,
+                                     const std::u16string& text,
+                                     size_t end) const {
   bool above_county = false;
   for (int code : coded) {
     if (code >= 0) return false;
     above_county |= entries_[-1 - code].level != Level::kCounty;
   }
   if (!above_county) return false;
+
+  // A line break of the layout may fall after the name (北京\n时间).
+  std::u16string_view rest(text);
+  rest.remove_prefix(std::min(end, rest.size()));
+  while (!rest.empty() && (rest.front() == u' ' || rest.front() == u'\n' ||
+                           rest.front() == u'\r' || rest.front() == u'\t' ||
+                           rest.front() == u'\u3000')) {
+    rest.remove_prefix(1);
+  }
+  if (rest.starts_with(u"时间")) return true;
+
   static const std::u16string kDirections = u"东西南北中";
   static const std::u16string_view kStreetWords[] = {
       u"大街", u"大道", u"胡同", u"路", u"街", u"巷", u"弄"};
   static const std::u16string kFollowers = u"号与和交口段";
-  std::u16string_view rest(text);
-  rest.remove_prefix(std::min(end, rest.size()));
   if (!rest.empty() && kDirections.find(rest.front()) != std::u16string::npos) {
     rest.remove_prefix(1);
   }
@@ -237,7 +248,7 @@ std::vector<RegionTable::Mention> RegionTable::FindMentions(
       auto found = names_.find(view.substr(i, n));
       if (found == names_.end()) continue;
       if (IsOrganWord(found->second, s, i + n)) continue;
-      if (IsStreetName(found->second, s, i + n)) continue;
+      if (IsStreetOrTimeZone(found->second, s, i + n)) continue;
       Mention mention;
       for (int coded : found->second) {
         bool short_form = coded < 0;

@@ -66,8 +66,8 @@ class RegionTable {
   bool IsAncestorOrSelf(int ancestor, int entry) const;
   bool IsOrganWord(const std::vector<int>& coded, const std::u16string& text,
                    size_t end) const;
-  bool IsStreetName(const std::vector<int>& coded, const std::u16string& text,
-                    size_t end) const;
+  bool IsStreetOrTimeZone(const std::vector<int>& coded,
+                          const std::u16string& text, size_t end) const;
   Region ToRegion(int entry) const;
 
   // Hash of a name, which lets names_ be searched by a view into a text.
