@@ -122,13 +122,14 @@ std::optional<double> LargestCny(const Fields& fields, std::string_view kind) {
 
 std::string PublishedKey(const Fields& fields) {
   const DateValue* chosen = nullptr;
-  for (const DateValue& date : fields.dates) {
-    if (date.value.size() < 10) continue;
-    if (date.kind == "published") {
-      chosen = &date;
-      break;
+  for (std::string_view kind : {"published", "other", "award", "contract"}) {
+    for (const DateValue& date : fields.dates) {
+      if (date.value.size() >= 10 && date.kind == kind) {
+        chosen = &date;
+        break;
+      }
     }
-    if (chosen == nullptr) chosen = &date;
+    if (chosen != nullptr) break;
   }
   if (chosen == nullptr) return "";
   const std::string& v = chosen->value;

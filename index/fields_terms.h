@@ -56,8 +56,10 @@ inline constexpr unsigned kAmountOrderSlot = 16;  // amount, date, id
 // currencies are left out: converting them needs a rate and a date.
 std::optional<double> LargestCny(const Fields& fields, std::string_view kind);
 
-// First published date as YYYYMMDD, else the first dated value of any
-// kind; empty when the notice has no date.
+// The notice's date as YYYYMMDD: its first published date, else its first
+// date of kind other (such as the date under the signature), else of kind
+// award, then contract. Deadlines and openings lie weeks after publication,
+// so they never stand in for it. Empty when there is none.
 std::string PublishedKey(const Fields& fields);
 
 // The normalised form used in name and project terms.
