@@ -71,7 +71,7 @@ const std::vector<Keyword>& KindKeywords() {
       {u"服务费", "fee"},       {u"服務費", "fee"},
       {u"代理费", "fee"},       {u"手续费", "fee"},
       {u"标书费", "fee"},       {u"文件费", "fee"},
-      {u"工本费", "fee"},
+      {u"收费", "fee"},         {u"工本费", "fee"},
   };
   return keywords;
 }
@@ -223,15 +223,24 @@ bool IsAmountLabel(const icu::UnicodeString& label) {
 }
 
 // True when the clause states a limit ("合同金额不少于800万元", "营业收入
-// 2000万元以下"), as qualification and size rules do: such an amount is no
-// budget or award of this procurement.
+// 2000万元以下"), as qualification and size rules do, or a band of a fee
+// scale ("成交金额100万元至500万元的部分"): such an amount is no budget or
+// award of this procurement. The first figure of a range is read up to the
+// end of the second.
 bool IsThreshold(const icu::UnicodeString& text, int32_t clause_start,
                  int32_t limit) {
   static const std::vector<Keyword> kLimits = {
       {u"不少于", "yes"}, {u"不低于", "yes"}, {u"不超过", "yes"},
       {u"不高于", "yes"}, {u"以上", "yes"},   {u"以下", "yes"},
-      {u"及以上", "yes"}, {u"累计", "yes"},   {u"营业收入", "yes"}};
-  int32_t end = std::min(text.length(), limit + 4);
+      {u"及以上", "yes"}, {u"累计", "yes"},   {u"营业收入", "yes"},
+      {u"的部分", "yes"}};
+  static const icu::UnicodeString kRangeMarks = u"至到~～-—－";
+  constexpr int32_t kAfterFigure = 4;
+  constexpr int32_t kAfterRange = 16;
+  bool range =
+      limit < text.length() && kRangeMarks.indexOf(text.charAt(limit)) >= 0;
+  int32_t end =
+      std::min(text.length(), limit + (range ? kAfterRange : kAfterFigure));
   return NearestKeyword(text, clause_start, end, kLimits, "") == "yes";
 }
 
@@ -441,7 +450,7 @@ bool IsWrittenTwice(const Candidate& a, const Candidate& b,
 Amount ToAmount(const Candidate& c, const icu::UnicodeString& text,
                 int32_t raw_limit, int page) {
   Amount amount;
-  amount.kind = c.kind;
+  amount.kind = c.not_purchase ? "reference" : c.kind;
   amount.value = DecimalToString(c.value);
   amount.currency = c.currency;
   amount.raw = Utf8Slice(text, c.start, raw_limit);

@@ -13,7 +13,9 @@ namespace bidscope {
 
 struct Amount {
   // budget, ceiling (最高限价/控制价), award (中标/成交/合同金额), unit_price,
-  // total, deposit (保证金), fee (服务费, 代理费) or other.
+  // total, deposit (保证金), fee (服务费, 代理费), other, or reference: a
+  // figure that is not this purchase's, such as a rule's limit (不少于800万元),
+  // a band of a fee scale or a worked example (例如).
   std::string kind;
 
   // Exact decimal in whole currency units ("320000", "9665.18").

@@ -123,10 +123,15 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
       {"平台服务费：5000元", "fee 5000 CNY"},
       // A worked example is no amount of this purchase.
       {"例如：本项目中标金额为429万元，则服务费为4.29万元",
-       "other 4290000 CNY; other 42900 CNY"},
+       "reference 4290000 CNY; reference 42900 CNY"},
       // A bare ten-digit run under a money label is an identifier.
       {"投标保证金：2606029001（项目编号）", ""},
       {"投标保证金：12000000", "deposit 12000000 CNY"},
+      // The bands of a fee scale are not this purchase's amounts.
+      {"成交金额100万元以下的部分，服务类采购费率1.50%；成交金额100万元至"
+       "500万元的部分，服务类采购费率0.80%",
+       "reference 1000000 CNY; reference 1000000 CNY; reference 5000000 CNY"},
+      {"代理服务收费金额（元）：7488.00", "fee 7488 CNY"},
       // A lot's number is not money.
       {"投标保证金金额： 01 包：12,000.00 元整", "deposit 12000 CNY"},
   };
@@ -209,7 +214,7 @@ TEST(AmountTest, AmendmentMarksCorrectedAndSupersededFigures) {
        "budget 1000000 -; budget 600000 -"},
       // A limit in a qualification rule is not corrected into a budget.
       {"预算金额：100万元，资格要求调整为营业收入不少于500万元",
-       "budget 1000000 -; other 5000000 corrected"},
+       "budget 1000000 -; reference 5000000 corrected"},
   };
   for (const AmountRow& row : kRows) {
     EXPECT_EQ(DescribeRevisions(Find(row.text)), row.expected) << row.text;
