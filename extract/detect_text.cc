@@ -212,8 +212,8 @@ size_t CountDelimiters(std::string_view record, char delimiter) {
 }
 
 // True when the first row reads as column names: some field is not a
-// number, and no field is longer than a name or holds a labelled value or
-// a sentence. A headerless list such as "A01<TAB>预算金额：320000元" is
+// number, and no field is longer than a name or contains a labelled value
+// or a sentence. A headerless list such as "A01<TAB>预算金额：320000元" is
 // text, not a dump whose first record would become its column names.
 bool HasNamedField(std::string_view header, char delimiter) {
   constexpr size_t kMaxNameBytes = 64;

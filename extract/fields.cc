@@ -172,12 +172,37 @@ void LabelResultAmounts(Fields& fields) {
   }
 }
 
+// Returns the notice type that a scraped record's category column gives:
+// a label such as 成交 or 合同, or the TED codes CAN (contract award
+// notice), CN (contract notice) and PIN (prior information notice). It is
+// "other" when the column gives none. Category labels are shorter than titles, so after the title rules a
+// table of the labels that sites use is tried.
+std::string RecordNoticeType(const Document& doc) {
+  if (doc.format != Format::kRecord) return "other";
+  auto it = doc.metadata.extra.find("notice_type");
+  if (it == doc.metadata.extra.end()) return "other";
+  const std::string& value = it->second;
+  if (value == "CAN") return "award";
+  if (value == "CN") return "tender";
+  if (value == "PIN") return "intention";
+  std::string type = ClassifyNoticeType(value, "");
+  if (type != "other") return type;
+  static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
+      {"合同", "contract"},    {"成交", "award"},     {"需求公示", "intention"},
+      {"预公告", "intention"}, {"预告", "intention"}, {"竞谈", "negotiation"},
+      {"询比", "rfq"},         {"竞价", "tender"},    {"比选", "tender"}};
+  for (const auto& [label, label_type] : kLabels) {
+    if (value.find(label) != std::string::npos) return std::string(label_type);
+  }
+  return "other";
+}
+
 // Takes the parties from a scraped record's columns (extract/records_fields.h)
 // in place of what the text gave. A scraper's column has the name alone,
 // where the text of a flattened table may run a name into its neighbours
 // ("名称供应商(生产厂"). The project number column only fills a gap: some
 // scrapers cut it ("70100000202602000045" for SDGP370100000202602000045).
-void AddRecordParties(const Document& doc, Fields& fields) {
+void AddRecordColumns(const Document& doc, Fields& fields) {
   if (doc.format != Format::kRecord) return;
   const std::map<std::string, std::string>& extra = doc.metadata.extra;
   auto column = [&](const char* key) {
@@ -274,9 +299,12 @@ Fields ExtractFields(const Document& doc) {
   fields.buyer = parties.buyer;
   fields.agency = parties.agency;
   fields.suppliers = parties.suppliers;
-  AddRecordParties(doc, fields);
+  AddRecordColumns(doc, fields);
 
   fields.notice_type = ClassifyNoticeType(title, head);
+  if (fields.notice_type == "other") {
+    fields.notice_type = RecordNoticeType(doc);
+  }
   fields.procurement_method =
       ClassifyProcurementMethod(parties.method_label, title, head);
   if (PrecedesAward(fields.notice_type)) fields.suppliers.clear();

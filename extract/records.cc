@@ -109,7 +109,10 @@ Document RecordDocument(const SourceRecord& record, const Document& file_doc,
     doc.metadata.extra["date"] = date;
   }
 
-  RecordParties parties = FindRecordParties(record.fields);
+  RecordColumns parties = FindRecordColumns(record.fields);
+  if (!parties.notice_type.empty()) {
+    doc.metadata.extra["notice_type"] = parties.notice_type;
+  }
   if (!parties.project_number.empty()) {
     doc.metadata.extra["project_number"] = parties.project_number;
   }

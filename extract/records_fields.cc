@@ -73,6 +73,12 @@ constexpr std::string_view kProjectNumberNames[] = {
     "tender_no",  "tenderno",    "bid_no",         "项目编号",
     "招标编号",   "采购编号"};
 
+// Notice type fields: the site's category of the notice.
+constexpr std::string_view kNoticeTypeNames[] = {
+    "notice_type", "noticetype", "subtype",       "sub_type",
+    "info_type",   "infotype",   "announce_type", "announcetype",
+    "category",    "公告类型",   "信息类型",      "公告类别"};
+
 // Values that mean no party was named.
 constexpr std::string_view kPlaceholders[] = {"无",   "/",    "-",   "—",
                                               "null", "none", "n/a", "暂无"};
@@ -184,7 +190,7 @@ int FindOverride(const RecordFields& fields, std::vector<bool>& free,
 
 }  // namespace
 
-RecordParties FindRecordParties(const RecordFields& fields) {
+RecordColumns FindRecordColumns(const RecordFields& fields) {
   auto party_value = [](std::string_view value) -> std::string {
     size_t start = value.find_first_not_of(" \t\r\n");
     if (start == std::string_view::npos) return "";
@@ -202,12 +208,15 @@ RecordParties FindRecordParties(const RecordFields& fields) {
            std::end(names);
   };
 
-  RecordParties parties;
+  RecordColumns parties;
   for (const auto& [key, raw] : fields) {
     std::string name = MatchName(key);
     std::string value = party_value(raw);
     if (value.empty()) continue;
-    if (parties.project_number.empty() && is_named(name, kProjectNumberNames)) {
+    if (parties.notice_type.empty() && is_named(name, kNoticeTypeNames)) {
+      parties.notice_type = value;
+    } else if (parties.project_number.empty() &&
+               is_named(name, kProjectNumberNames)) {
       parties.project_number = value;
     } else if (parties.buyer.empty() && is_named(name, kBuyerNames)) {
       parties.buyer = value;

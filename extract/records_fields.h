@@ -24,18 +24,18 @@ struct FieldRoles {
   std::vector<int> text;  // body fields, in source order
 };
 
-// Values of the fields that name a record's parties and project number,
-// found by the name
-// table in records_fields.cc. Blank and placeholder values (无, /, null)
-// are left out.
-struct RecordParties {
+// Values of the fields that name a record's parties, project number and
+// notice type, found by the name tables in records_fields.cc. Blank and
+// placeholder values (无, /, null) are left out.
+struct RecordColumns {
+  std::string notice_type;  // as the scraper wrote it: 成交, 合同, CAN
   std::string project_number;
   std::string buyer;
   std::string agency;
   std::vector<std::string> suppliers;  // in source order, without repeats
 };
 
-RecordParties FindRecordParties(const RecordFields& fields);
+RecordColumns FindRecordColumns(const RecordFields& fields);
 
 // Assigns roles by the field names in ExtractOptions when given, else by
 // the built-in name table in records_fields.cc. Only non-empty values

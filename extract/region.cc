@@ -184,9 +184,9 @@ bool RegionTable::IsOrganWord(const std::vector<int>& coded,
 }
 
 // True when a province's or city's name given only in short form runs on
-// into 时间, as in 北京时间 (Beijing time, China's time zone), or into a
-// street word: 南京 in 上海市南京东路100号 and 中山 in 中山北路88号
-// name streets, which Chinese cities name after other places. The street
+// into 时间 or a street word. 北京时间 is Beijing time, China's time zone.
+// Chinese cities name streets after other places: 南京 in 上海市南京东路
+// 100号 and 中山 in 中山北路88号 name streets. The street
 // word must end the name's phrase (a number, 号 or punctuation follows), so
 // that 路桥 and 路政 in a company's or bureau's name still give the place.
 // County names are left alone, because a street is often named after its

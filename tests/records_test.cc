@@ -381,6 +381,26 @@ TEST(RecordsTest, PartyColumnsOverrideTheText) {
   EXPECT_EQ(ExtractFields(docs[2]).project_number, "SDGP3701-45");
 }
 
+TEST(RecordsTest, CategoryColumnGivesNoticeType) {
+  std::string jsonl =
+      "{\"title\":\"某医院维保项目\",\"subtype\":\"合同\"}\n"
+      "{\"title\":\"某医院维保项目\",\"subtype\":\"成交\"}\n"
+      "{\"title\":\"某医院维保项目\",\"category\":\"采购项目预公告\"}\n"
+      "{\"title\":\"Timber harvesting\",\"notice_type\":\"CAN\"}\n"
+      "{\"title\":\"某医院维保项目\",\"subtype\":\"其它\"}\n"
+      // The title wins over the column.
+      "{\"title\":\"某医院维保项目更正公告\",\"subtype\":\"成交\"}\n";
+  std::vector<Document> docs =
+      ExtractRecords(jsonl, Format::kJsonLines, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 7u);
+  EXPECT_EQ(ExtractFields(docs[1]).notice_type, "contract");
+  EXPECT_EQ(ExtractFields(docs[2]).notice_type, "award");
+  EXPECT_EQ(ExtractFields(docs[3]).notice_type, "intention");
+  EXPECT_EQ(ExtractFields(docs[4]).notice_type, "award");
+  EXPECT_EQ(ExtractFields(docs[5]).notice_type, "other");
+  EXPECT_EQ(ExtractFields(docs[6]).notice_type, "amendment");
+}
+
 TEST(RecordsTest, DateColumnGivesYearToText) {
   std::string csv =
       "title,date,text\n"
