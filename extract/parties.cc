@@ -219,6 +219,9 @@ Role RoleOfLabel(icu::UnicodeString label) {
     int32_t n = static_cast<int32_t>(key.label.size());
     if (label.compare(0, n, key.label.data(), 0, n) != 0) continue;
     icu::UnicodeString rest(label, n);
+    // A heading run into its first line: "采购人信息名称：" from
+    // "1.采购人信息" above "名称：" once a page's line break is dropped.
+    if (rest.startsWith(u"信息") && rest.length() > 2) rest.remove(0, 2);
     if (rest.isEmpty() || rest.startsWith(u"名称") ||
         rest.startsWith(u"全称") || rest.startsWith(u"名稱") ||
         rest.startsWith(u"、")) {

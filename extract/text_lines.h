@@ -13,7 +13,9 @@ class TextLines {
  public:
   // Appends text to the current line. Unless `preformatted`, each run of
   // whitespace (ASCII whitespace and U+00A0) becomes one space, and spaces
-  // at the start of a line are dropped. Preformatted newlines end lines.
+  // at the start of a line are dropped. A run with a line break between
+  // two wide characters (Chinese, Japanese, full-width forms) is dropped,
+  // as CSS Text 3 says. Preformatted newlines end lines.
   void Append(std::string_view text, bool preformatted = false);
 
   // Ends the current line if it has text. Empty lines are never kept.
@@ -29,6 +31,7 @@ class TextLines {
   std::vector<std::string> lines_;
   std::string current_;
   bool pending_space_ = false;
+  bool pending_break_ = false;  // the pending space has a line break
 };
 
 }  // namespace bidscope

@@ -121,6 +121,13 @@ TEST(PartiesTest, ReadsBlocksUnderHeadings) {
       "2.采购代理机构信息\n名称：围场县政府采购中心\n");
   EXPECT_EQ(p.buyer, "围场县旅游和文化广电局");
   EXPECT_EQ(p.agency, "围场县政府采购中心");
+
+  // The heading run into its first line, as a page's source wrap gives it.
+  Parties joined = FindParties(
+      "1.采购人信息名称：围场县旅游和文化广电局\n地址：围场镇\n"
+      "2.采购代理机构信息名称：围场县政府采购中心\n");
+  EXPECT_EQ(joined.buyer, "围场县旅游和文化广电局");
+  EXPECT_EQ(joined.agency, "围场县政府采购中心");
 }
 
 TEST(PartiesTest, ReadsTableRows) {

@@ -75,7 +75,7 @@ TEST(HtmlTest, TakesTitleFromTitleElement) {
       "<html><head><title> 中标\n公告 </title></head><body><h1>其他</h1>"
       "</body></html>",
       {});
-  EXPECT_EQ(doc.metadata.title, "中标 公告");
+  EXPECT_EQ(doc.metadata.title, "中标公告");
   EXPECT_EQ(doc.pages[0].text, "其他");
 }
 
@@ -254,7 +254,9 @@ TEST(HtmlTest, DecodesDeclaredAndUndeclaredCharsets) {
   }
 }
 
-TEST(HtmlTest, JoinsWrappedLinesWithSpaces) {
+// A line break between Chinese characters disappears, one between words
+// becomes a space (CSS Text 3).
+TEST(HtmlTest, JoinsWrappedLinesAsCssSays) {
   BIDSCOPE_REQUIRE_SHARED();
   Document doc = ExtractHtml(
       ReadFile(SharedDir() / "cases" / "C04-whitespace-inside-han-runs" /
@@ -262,8 +264,15 @@ TEST(HtmlTest, JoinsWrappedLinesWithSpaces) {
       {});
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_EQ(doc.pages[0].text,
-            "本项目采购舆情监测 服务一套，服务期为 一年。\n"
+            "本项目采购舆情监测服务一套，服务期为一年。\n"
             "Bidders must submit the technical proposal.");
+}
+
+TEST(HtmlTest, KeepsSpacesThatAreNotLineBreaks) {
+  Document doc = ExtractHtml(
+      "<p>舆情 监测\n服务\nservice\n监测 \n 平台</p><p>한국\n어</p>", {});
+  ASSERT_EQ(doc.pages.size(), 1u);
+  EXPECT_EQ(doc.pages[0].text, "舆情 监测服务 service 监测平台\n한국 어");
 }
 
 TEST(HtmlTest, ReadsGbkPageSavedAsPdf) {
