@@ -172,9 +172,6 @@ icu::UnicodeString CellLabel(const icu::UnicodeString& text,
   return icu::UnicodeString(text, clause_start, end - 1 - clause_start);
 }
 
-// NOTE: a figure in a pipe-table column under a header such as 中标金额 is
-// not tied to that header, so its kind is left to the award-notice rule.
-//
 // The previous line, when the figure is alone on its line: tables
 // flattened one cell per line put "中标金额（万元）" above "349.035762".
 icu::UnicodeString LabelLineAbove(const icu::UnicodeString& text,
@@ -201,6 +198,76 @@ icu::UnicodeString LabelLineAbove(const icu::UnicodeString& text,
     }
   }
   return icu::UnicodeString(text, above_start, above_end - above_start);
+}
+
+// Number of cell separators '|' in text[start, limit).
+int32_t CountBars(const icu::UnicodeString& text, int32_t start,
+                  int32_t limit) {
+  int32_t bars = 0;
+  for (int32_t i = start; i < limit; ++i) bars += text.charAt(i) == u'|';
+  return bars;
+}
+
+// The header of the column a figure fills in a pipe table, such as 中标金额
+// above "745680" in
+//   供应商名称 | 单价 | 中标金额
+//   某某商贸有限公司 | 4780.00 | 745680
+// The header is the first row of the run of rows above with as many cells
+// as the figure's row. Empty when the figure is not alone in its cell.
+icu::UnicodeString PipeColumnLabel(const icu::UnicodeString& text,
+                                   int32_t figure_start, int32_t limit) {
+  // Rows searched above the figure's row for the header.
+  constexpr int kMaxRowsAbove = 100;
+  auto blank = [&](int32_t i) {
+    return text.charAt(i) == u' ' || text.charAt(i) == u'\t';
+  };
+  int32_t before = figure_start;
+  while (before > 0 && blank(before - 1)) --before;
+  if (before > 0 && text.charAt(before - 1) != u'|' &&
+      text.charAt(before - 1) != u'\n') {
+    return {};
+  }
+  int32_t after = limit;
+  while (after < text.length() && blank(after)) ++after;
+  if (after < text.length() && text.charAt(after) != u'|' &&
+      text.charAt(after) != u'\n') {
+    return {};
+  }
+
+  int32_t line_start = figure_start;
+  while (line_start > 0 && text.charAt(line_start - 1) != u'\n') --line_start;
+  int32_t line_end = limit;
+  while (line_end < text.length() && text.charAt(line_end) != u'\n') {
+    ++line_end;
+  }
+  int32_t bars = CountBars(text, line_start, line_end);
+  if (bars == 0) return {};
+  int32_t column = CountBars(text, line_start, figure_start);
+
+  int32_t header_start = -1;
+  int32_t header_end = -1;
+  int32_t row_end = line_start - 1;
+  for (int rows = 0; row_end > 0 && rows < kMaxRowsAbove; ++rows) {
+    int32_t row_start = row_end;
+    while (row_start > 0 && text.charAt(row_start - 1) != u'\n') --row_start;
+    if (CountBars(text, row_start, row_end) != bars) break;
+    header_start = row_start;
+    header_end = row_end;
+    row_end = row_start - 1;
+  }
+  if (header_start < 0) return {};
+
+  int32_t cell_start = header_start;
+  for (int32_t i = 0; i < column; ++i) {
+    int32_t bar = text.indexOf(u'|', cell_start, header_end - cell_start);
+    if (bar < 0) return {};
+    cell_start = bar + 1;
+  }
+  int32_t cell_end = text.indexOf(u'|', cell_start, header_end - cell_start);
+  if (cell_end < 0) cell_end = header_end;
+  while (cell_start < cell_end && blank(cell_start)) ++cell_start;
+  while (cell_end > cell_start && blank(cell_end - 1)) --cell_end;
+  return icu::UnicodeString(text, cell_start, cell_end - cell_start);
 }
 
 // A header row of a flattened table sits above row numbers and counts as
@@ -365,6 +432,7 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
   if (!arabic) figure_start = GroupStart(m, "cn");
   if (Group(m, "cur").isEmpty()) c.start = figure_start;
   int32_t clause_start = ClauseStart(text, figure_start, floor, 40);
+  icu::UnicodeString column_label;  // the header of a pipe-table column
 
   if (arabic) {
     icu::UnicodeString unit = Group(m, "unit");
@@ -374,6 +442,13 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
       label = LabelLineAbove(text, figure_start, c.limit);
     }
     bool labelled = !label.isEmpty() && IsAmountLabel(label);
+    if (!labelled && !IsSmallCount(Group(m, "num"))) {
+      column_label = PipeColumnLabel(text, figure_start, c.limit);
+      if (!column_label.isEmpty() && IsAmountLabel(column_label)) {
+        label = column_label;
+        labelled = true;
+      }
+    }
     if (Group(m, "cur").isEmpty() && unit.isEmpty() && !labelled) {
       return std::nullopt;
     }
@@ -423,7 +498,9 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
     c.kind = "other";
     c.not_purchase = true;
   } else if (c.kind == "other" && arabic) {
-    icu::UnicodeString above = LabelLineAbove(text, figure_start, c.limit);
+    icu::UnicodeString above = column_label.isEmpty()
+                                   ? LabelLineAbove(text, figure_start, c.limit)
+                                   : column_label;
     c.kind = NearestKeyword(above, 0, above.length(), KindKeywords(), "other");
   }
   return c;

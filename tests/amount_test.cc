@@ -132,6 +132,12 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
        "500万元的部分，服务类采购费率0.80%",
        "reference 1000000 CNY; reference 1000000 CNY; reference 5000000 CNY"},
       {"代理服务收费金额（元）：7488.00", "fee 7488 CNY"},
+      // A pipe table's column header labels the figures below it.
+      {"供应商名称 | 数量 | 单价 | 中标金额(万元)\n"
+       "某某商贸有限公司 | 156 | 4780.00 | 74.568\n"
+       "某某体育设施有限公司 | 156 | 4768.00 | 74.3808",
+       "unit_price 4780 CNY; award 745680 CNY; unit_price 4768 CNY; "
+       "award 743808 CNY"},
       // A lot's number is not money.
       {"投标保证金金额： 01 包：12,000.00 元整", "deposit 12000 CNY"},
   };
