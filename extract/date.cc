@@ -40,9 +40,10 @@ constexpr char kDateAnchors[] = "[月\\-/.]";
 constexpr char kDateMembers[] =
     "[\\p{Nd}〇○零一二三四五六七八九十民國国年月日号號\\u0020\\t\\-/.]";
 
-// Time of day right after a date: 09时30分, 上午9点半, 17:00(:00).
+// Time of day right after a date: 09时30分, 上午9点半, 17:00(:00). A line
+// break of the layout may come between them.
 constexpr char kTimePattern[] =
-    "[ \\tT]*(?<ap>上午|下午|中午|晚上|早上|凌晨)?[ \\t]*"
+    "(?:[ \\t]*\\n)?[ \\tT]*(?<ap>上午|下午|中午|晚上|早上|凌晨)?[ \\t]*"
     "(?<h>\\d{1,2}|[零〇一二三四五六七八九十]{1,3})[ \\t]*"
     "(?:[时時点點][ "
     "\\t]*(?:(?<half>半)|(?<mi>\\d{1,2}|[零〇一二三四五六七八九十]{1,3})"
@@ -391,8 +392,25 @@ std::vector<DateValue> FindDates(std::string_view text, int page,
 
     DateValue date;
     int32_t clause = ClauseStart(normalized, start, 0, 30);
-    date.kind =
-        NearestKeyword(normalized, clause, start, KindKeywords(), "other");
+    std::string_view kind =
+        NearestKeyword(normalized, clause, start, KindKeywords(), "");
+    // The end of the line above gives the kind of a date that starts its
+    // line: a label above its value ("公告发布日期：") or a clause the
+    // layout wrapped ("投标截止时间为北京\n时间2021年…"). A title above
+    // its date ("…中标结果公告") does not.
+    if (kind.empty() && clause > 0 && normalized.charAt(clause - 1) == u'\n') {
+      constexpr int32_t kLineEndReach = 12;
+      int32_t line_end = clause - 1;
+      int32_t above = std::max(ClauseStart(normalized, line_end, 0, 30),
+                               line_end - kLineEndReach);
+      icu::UnicodeString tail(normalized, above, line_end - above);
+      bool title = tail.endsWith(u"公告") || tail.endsWith(u"公示") ||
+                   tail.endsWith(u"通知") || tail.endsWith(u"结果");
+      if (!title) {
+        kind = NearestKeyword(normalized, above, line_end, KindKeywords(), "");
+      }
+    }
+    date.kind = kind.empty() ? "other" : std::string(kind);
     date.value = end ? first.value + "/" + last.value : first.value;
     date.raw = raw;
     date.page = page;

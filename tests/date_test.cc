@@ -89,6 +89,13 @@ TEST(DateTest, ParsesNotationsAndKinds) {
       {"发布时间：2021年12月", "published 2021-12"},
       {"电话：0476-7866605", ""},
       {"⑵2021年5月1日起施行", "other 2021-05-01"},
+      // Lines of the layout: a label above its value, a wrapped clause and
+      // a time on the next line, but not a title above its date.
+      {"公告发布日期:\n2026-03-16", "published 2026-03-16"},
+      {"投标截止时间为北京\n时间2021年12月31日\n上午9时30分。",
+       "deadline 2021-12-31T09:30"},
+      {"某某项目中标结果公告\n2026年3月16日", "other 2026-03-16"},
+      {"本项目已完成。\n2026年3月16日", "other 2026-03-16"},
   };
   for (const DateRow& row : kRows) {
     std::vector<std::string> warnings;
