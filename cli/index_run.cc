@@ -324,7 +324,12 @@ void IndexRun::StoreOwnDocument(ExtractedDocument& doc, const std::string& path,
     ++documents_written_;
     return;
   }
-  if (previous && previous->doc_id == doc.id) return;
+  // The document this file gave in an earlier run is no duplicate of it.
+  // A file that failed then, such as an encrypted one now opened with
+  // --password, gave no document, so a match is another file's.
+  if (previous && previous->doc_id == doc.id && previous->status == "indexed") {
+    return;
+  }
   record.status = "duplicate";
   if (result == PutResult::kSameId) {
     record.reason = "same bytes as document " + doc.id.substr(0, 12) +

@@ -53,8 +53,15 @@ int RunShowCommand(const ShowCommandOptions& options) {
     // the document it was merged into, which is shown.
     if (by_path) stored = searcher->Get(by_path->path);
     if (!stored && by_path) {
+      // A reason may already start with the status ("encrypted: password
+      // required"), which is then not repeated.
       std::string status_reason = by_path->status;
-      if (!by_path->reason.empty()) status_reason += ": " + by_path->reason;
+      const std::string& reason = by_path->reason;
+      if (reason.starts_with(status_reason + ":")) {
+        status_reason = reason;
+      } else if (!reason.empty()) {
+        status_reason += ": " + reason;
+      }
       PrintError(by_path->path, "no document in " + options.db, status_reason);
       return 1;
     }

@@ -441,5 +441,39 @@ TEST_F(CliIndexTest, ShowExplainsFailedFile) {
       << show_run.err;
 }
 
+TEST_F(CliIndexTest, ShowGivesStatusOfEncryptedFileOnce) {
+  BIDSCOPE_REQUIRE_SHARED();
+  // The reason of an encrypted file starts with its status.
+  fs::copy_file(testing::SharedDir() / "cases" /
+                    "C06-pdf-robustness-encrypted-malformed" /
+                    "user-password.pdf",
+                input_ / "locked.pdf");
+  Index();
+  std::string locked = (input_ / "locked.pdf").string();
+  CommandResult locked_run = RunBidscope({"show", "--db", db_, locked});
+  EXPECT_EQ(locked_run.exit_code, 1);
+  EXPECT_NE(locked_run.err.find(": encrypted: password required"),
+            std::string::npos)
+      << locked_run.err;
+  EXPECT_EQ(locked_run.err.find("encrypted: encrypted"), std::string::npos)
+      << locked_run.err;
+}
+
+TEST_F(CliIndexTest, RetriedFileWithTextIndexedIsDuplicate) {
+  BIDSCOPE_REQUIRE_SHARED();
+  // Both files have the same text, and one needs a password.
+  fs::path cases =
+      testing::SharedDir() / "cases" / "C06-pdf-robustness-encrypted-malformed";
+  fs::copy_file(cases / "owner-restricted.pdf", input_ / "open.pdf");
+  fs::copy_file(cases / "user-password.pdf", input_ / "locked.pdf");
+  EXPECT_EQ(FileRecords(Index())["locked.pdf"]["status"], "encrypted");
+
+  CommandResult retried =
+      Index({"--retry-failed", "--password", "user-pw-123"});
+  auto records = FileRecords(retried);
+  EXPECT_EQ(records["locked.pdf"]["status"], "duplicate") << retried.out;
+  EXPECT_EQ(records["open.pdf"]["status"], "unchanged") << retried.out;
+}
+
 }  // namespace
 }  // namespace bidscope
