@@ -214,8 +214,11 @@ bool RegionTable::IsStreetOrTimeZone(const std::vector<int>& coded,
 
   static const std::u16string kDirections = u"东西南北中";
   static const std::u16string_view kStreetWords[] = {
-      u"大街", u"大道", u"胡同", u"路", u"街", u"巷", u"弄"};
-  static const std::u16string kFollowers = u"号与和交口段";
+      u"大街", u"大道", u"胡同", u"立交", u"大桥", u"路", u"街", u"巷", u"弄"};
+  // Characters after a street's name that keep it a street: 号, 与, 口,
+  // a side (东侧), or a place on it (校区, 小区, 支行, 站).
+  static const std::u16string kFollowers =
+      u"号与和交口段东西南北中侧校小社分支店站派附沿以";
   if (!rest.empty() && kDirections.find(rest.front()) != std::u16string::npos) {
     rest.remove_prefix(1);
   }
@@ -249,14 +252,21 @@ std::vector<RegionTable::Mention> RegionTable::FindMentions(
       if (found == names_.end()) continue;
       if (IsOrganWord(found->second, s, i + n)) continue;
       if (IsStreetOrTimeZone(found->second, s, i + n)) continue;
+      // A province's short name is the province, not a city or county of
+      // another province: 海南 is Hainan, not Qinghai's 海南藏族自治州.
+      int province = -1;
+      for (int coded : found->second) {
+        int index = coded < 0 ? -1 - coded : coded;
+        if (entries_[index].level == Level::kProvince) province = index;
+      }
       Mention mention;
       for (int coded : found->second) {
         bool short_form = coded < 0;
         int index = short_form ? -1 - coded : coded;
-        if (short_form && entries_[index].level == Level::kCounty) {
-          mention.short_county = true;
-        }
+        if (province >= 0 && !IsAncestorOrSelf(province, index)) continue;
         mention.entries.push_back(index);
+        mention.short_county.push_back(short_form &&
+                                       entries_[index].level == Level::kCounty);
       }
       mentions.push_back(mention);
       matched = n;
@@ -309,7 +319,8 @@ Region RegionTable::Resolve(std::string_view text) const {
   int best_score = 0;
   int tied_with = -1;
   for (const Mention& mention : mentions) {
-    for (int candidate : mention.entries) {
+    for (size_t k = 0; k < mention.entries.size(); ++k) {
+      int candidate = mention.entries[k];
       int score = 0;
       int ancestors = 0;
       for (const Mention& other : mentions) {
@@ -323,8 +334,9 @@ Region RegionTable::Resolve(std::string_view text) const {
       }
       // A county's short name (公安 for 公安县) is also an everyday word, so
       // it counts only beside its province or city. Repeating the short
-      // name itself is no support.
-      if (mention.short_county && ancestors == 0) continue;
+      // name itself is no support. A province or city of the same short
+      // name (河北 for 河北省, beside Tianjin's 河北区) still counts.
+      if (mention.short_county[k] && ancestors == 0) continue;
       bool deeper =
           best >= 0 && entries_[candidate].level > entries_[best].level;
       if (best < 0 || score > best_score || (score == best_score && deeper)) {

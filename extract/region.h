@@ -58,7 +58,8 @@ class RegionTable {
   };
   struct Mention {
     std::vector<int> entries;
-    bool short_county = false;
+    // Per entry: named by the short form of a county's name.
+    std::vector<bool> short_county;
   };
 
   void AddName(const std::u16string& name, int index, bool short_form);
