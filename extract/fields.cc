@@ -175,8 +175,8 @@ void LabelResultAmounts(Fields& fields) {
 // Returns the notice type that a scraped record's category column gives:
 // a label such as 成交 or 合同, or the TED codes CAN (contract award
 // notice), CN (contract notice) and PIN (prior information notice). It is
-// "other" when the column gives none. Category labels are shorter than titles, so after the title rules a
-// table of the labels that sites use is tried.
+// "other" when the column gives none. Category labels are shorter than titles,
+// so after the title rules a table of the labels that sites use is tried.
 std::string RecordNoticeType(const Document& doc) {
   if (doc.format != Format::kRecord) return "other";
   auto it = doc.metadata.extra.find("notice_type");
@@ -195,6 +195,27 @@ std::string RecordNoticeType(const Document& doc) {
     if (value.find(label) != std::string::npos) return std::string(label_type);
   }
   return "other";
+}
+
+// Replaces `region` with the region of a scraped record's area, city and
+// district columns when those name a division inside it (河北省 from the
+// buyer's name, 石家庄市 from the city column), or when `region` is empty.
+// Columns that name another province are left alone: some scrapers fill
+// them from the winner's address.
+void NarrowByRecordRegion(const Document& doc, const RegionTable& regions,
+                          Region& region) {
+  if (doc.format != Format::kRecord) return;
+  auto it = doc.metadata.extra.find("region");
+  if (it == doc.metadata.extra.end()) return;
+  Region columns = regions.Resolve(it->second);
+  if (columns.code.empty()) return;
+  // GB/T 2260 codes: two digits of province, two of city, two of county,
+  // the rest zeros.
+  std::string_view prefix = region.code;
+  while (!prefix.empty() && prefix.ends_with("00")) prefix.remove_suffix(2);
+  if (columns.code.starts_with(prefix) && columns.code != region.code) {
+    region = columns;
+  }
 }
 
 // Takes the parties from a scraped record's columns (extract/records_fields.h)
@@ -333,6 +354,7 @@ Fields ExtractFields(const Document& doc) {
   if (fields.region.code.empty()) {
     fields.region = regions.Resolve(RegionText(title, head, fields.agency));
   }
+  NarrowByRecordRegion(doc, regions, fields.region);
   return fields;
 }
 

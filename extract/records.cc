@@ -110,6 +110,7 @@ Document RecordDocument(const SourceRecord& record, const Document& file_doc,
   }
 
   RecordColumns parties = FindRecordColumns(record.fields);
+  if (!parties.region.empty()) doc.metadata.extra["region"] = parties.region;
   if (!parties.notice_type.empty()) {
     doc.metadata.extra["notice_type"] = parties.notice_type;
   }

@@ -79,6 +79,12 @@ constexpr std::string_view kNoticeTypeNames[] = {
     "info_type",   "infotype",   "announce_type", "announcetype",
     "category",    "公告类型",   "信息类型",      "公告类别"};
 
+// Region fields: the province, city or district the site files the notice
+// under. Their values are joined into one text for the region table.
+constexpr std::string_view kRegionNames[] = {
+    "area", "province", "city", "district", "county",   "region",
+    "地区", "省份",     "城市", "区县",     "所属地区", "行政区划"};
+
 // Values that mean no party was named.
 constexpr std::string_view kPlaceholders[] = {"无",   "/",    "-",   "—",
                                               "null", "none", "n/a", "暂无"};
@@ -213,7 +219,11 @@ RecordColumns FindRecordColumns(const RecordFields& fields) {
     std::string name = MatchName(key);
     std::string value = party_value(raw);
     if (value.empty()) continue;
-    if (parties.notice_type.empty() && is_named(name, kNoticeTypeNames)) {
+    if (is_named(name, kRegionNames)) {
+      if (!parties.region.empty()) parties.region += " ";
+      parties.region += value;
+    } else if (parties.notice_type.empty() &&
+               is_named(name, kNoticeTypeNames)) {
       parties.notice_type = value;
     } else if (parties.project_number.empty() &&
                is_named(name, kProjectNumberNames)) {

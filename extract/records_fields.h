@@ -29,6 +29,7 @@ struct FieldRoles {
 // placeholder values (无, /, null) are left out.
 struct RecordColumns {
   std::string notice_type;  // as the scraper wrote it: 成交, 合同, CAN
+  std::string region;       // area, city and district columns, joined
   std::string project_number;
   std::string buyer;
   std::string agency;

@@ -401,6 +401,24 @@ TEST(RecordsTest, CategoryColumnGivesNoticeType) {
   EXPECT_EQ(ExtractFields(docs[6]).notice_type, "amendment");
 }
 
+TEST(RecordsTest, RegionColumnsNarrowTheRegion) {
+  std::string jsonl =
+      "{\"title\":\"手术行为管理系统\",\"buyer\":\"河北医科大学第四医院\","
+      "\"area\":\"河北\",\"city\":\"石家庄市\"}\n"
+      // Columns that name another province are the winner's, not the
+      // buyer's.
+      "{\"title\":\"维保服务\",\"buyer\":\"福州大学附属省立医院\","
+      "\"area\":\"浙江\",\"city\":\"杭州市\"}\n"
+      // Without any other place, the columns give the region.
+      "{\"title\":\"某项目\",\"region\":\"福建\"}\n";
+  std::vector<Document> docs =
+      ExtractRecords(jsonl, Format::kJsonLines, ExtractOptions{});
+  ASSERT_EQ(docs.size(), 4u);
+  EXPECT_EQ(ExtractFields(docs[1]).region.code, "130100");
+  EXPECT_EQ(ExtractFields(docs[2]).region.code, "350100");
+  EXPECT_EQ(ExtractFields(docs[3]).region.code, "350000");
+}
+
 TEST(RecordsTest, DateColumnGivesYearToText) {
   std::string csv =
       "title,date,text\n"
