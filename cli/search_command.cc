@@ -58,7 +58,7 @@ json HitToJson(const Hit& hit) {
 // the text between them, so that the highlights still cover the matches.
 void ConvertHit(Script script, Hit* hit) {
   if (script == Script::kOriginal) return;
-  // The result list knows the buyer's name only.
+  // A hit's summary has the buyer's name only, not the other parties'.
   const std::vector<std::string> names = {hit->brief.buyer};
   auto convert = [&](std::string_view text) {
     return ConvertScriptKeepingNames(text, script, names);

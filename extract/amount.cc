@@ -200,7 +200,7 @@ icu::UnicodeString LabelLineAbove(const icu::UnicodeString& text,
   return icu::UnicodeString(text, above_start, above_end - above_start);
 }
 
-// Number of cell separators '|' in text[start, limit).
+// Counts the cell separators '|' in text[start, limit).
 int32_t CountBars(const icu::UnicodeString& text, int32_t start,
                   int32_t limit) {
   int32_t bars = 0;
@@ -208,15 +208,25 @@ int32_t CountBars(const icu::UnicodeString& text, int32_t start,
   return bars;
 }
 
-// The header of the column a figure fills in a pipe table, such as 中标金额
-// above "745680" in
+// The last pipe-table row whose header was looked up, so that the rows of
+// one table find their header from the row above in constant time.
+struct PipeRow {
+  int32_t start = -1;
+  int32_t bars = 0;
+  int32_t header_start = -1;  // -1 when the row has no header
+  int32_t header_end = -1;
+};
+
+// Returns the header of the column a figure fills in a pipe table, such as
+// 中标金额 above "745680" in
 //   供应商名称 | 单价 | 中标金额
 //   某某商贸有限公司 | 4780.00 | 745680
 // The header is the first row of the run of rows above with as many cells
 // as the figure's row. Empty when the figure is not alone in its cell.
 icu::UnicodeString PipeColumnLabel(const icu::UnicodeString& text,
-                                   int32_t figure_start, int32_t limit) {
-  // Rows searched above the figure's row for the header.
+                                   int32_t figure_start, int32_t limit,
+                                   PipeRow& last) {
+  // Rows searched above a table's first row looked up for its header.
   constexpr int kMaxRowsAbove = 100;
   auto blank = [&](int32_t i) {
     return text.charAt(i) == u' ' || text.charAt(i) == u'\t';
@@ -244,17 +254,32 @@ icu::UnicodeString PipeColumnLabel(const icu::UnicodeString& text,
   if (bars == 0) return {};
   int32_t column = CountBars(text, line_start, figure_start);
 
-  int32_t header_start = -1;
-  int32_t header_end = -1;
-  int32_t row_end = line_start - 1;
-  for (int rows = 0; row_end > 0 && rows < kMaxRowsAbove; ++rows) {
-    int32_t row_start = row_end;
-    while (row_start > 0 && text.charAt(row_start - 1) != u'\n') --row_start;
-    if (CountBars(text, row_start, row_end) != bars) break;
-    header_start = row_start;
-    header_end = row_end;
-    row_end = row_start - 1;
+  int32_t above_start = line_start > 0 ? line_start - 1 : 0;
+  while (above_start > 0 && text.charAt(above_start - 1) != u'\n') {
+    --above_start;
   }
+  bool same_table =
+      last.bars == bars && (last.start == line_start ||
+                            (line_start > 0 && last.start == above_start));
+  if (!same_table) {
+    last.header_start = -1;
+    last.header_end = -1;
+    int32_t row_end = line_start - 1;
+    for (int rows = 0; row_end > 0 && rows < kMaxRowsAbove; ++rows) {
+      int32_t row_start = row_end;
+      while (row_start > 0 && text.charAt(row_start - 1) != u'\n') {
+        --row_start;
+      }
+      if (CountBars(text, row_start, row_end) != bars) break;
+      last.header_start = row_start;
+      last.header_end = row_end;
+      row_end = row_start - 1;
+    }
+  }
+  last.start = line_start;
+  last.bars = bars;
+  int32_t header_start = last.header_start;
+  int32_t header_end = last.header_end;
   if (header_start < 0) return {};
 
   int32_t cell_start = header_start;
@@ -421,7 +446,8 @@ bool IsLotNumber(const icu::UnicodeString& text, int32_t limit) {
 std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
                                           const icu::UnicodeString& text,
                                           int32_t floor,
-                                          const AmountOptions& options) {
+                                          const AmountOptions& options,
+                                          PipeRow& pipe_row) {
   UErrorCode status = U_ZERO_ERROR;
   Candidate c;
   c.start = m.start(status);
@@ -443,7 +469,7 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
     }
     bool labelled = !label.isEmpty() && IsAmountLabel(label);
     if (!labelled && !IsSmallCount(Group(m, "num"))) {
-      column_label = PipeColumnLabel(text, figure_start, c.limit);
+      column_label = PipeColumnLabel(text, figure_start, c.limit, pipe_row);
       if (!column_label.isEmpty() && IsAmountLabel(column_label)) {
         label = column_label;
         labelled = true;
@@ -673,11 +699,12 @@ std::vector<Amount> FindAmounts(std::string_view text, int page,
   std::vector<Candidate> found;
   int32_t floor = 0;
   int32_t pos = 0;
+  PipeRow pipe_row;
   while (fields_internal::FindAnchored(*m, normalized, pos, normalized.length(),
                                        pattern.hints)) {
     pos = static_cast<int32_t>(m->end(status));
     std::optional<Candidate> c =
-        MatchToCandidate(*m, normalized, floor, options);
+        MatchToCandidate(*m, normalized, floor, options, pipe_row);
     if (!c) continue;
     floor = c->limit;
     found.push_back(*c);

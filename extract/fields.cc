@@ -172,29 +172,13 @@ void LabelResultAmounts(Fields& fields) {
   }
 }
 
-// Returns the notice type that a scraped record's category column gives:
-// a label such as 成交 or 合同, or the TED codes CAN (contract award
-// notice), CN (contract notice) and PIN (prior information notice). It is
-// "other" when the column gives none. Category labels are shorter than titles,
-// so after the title rules a table of the labels that sites use is tried.
+// Returns the notice type that a scraped record's category column gives,
+// or "other" when it gives none (ClassifyNoticeCategory).
 std::string RecordNoticeType(const Document& doc) {
   if (doc.format != Format::kRecord) return "other";
   auto it = doc.metadata.extra.find("notice_type");
   if (it == doc.metadata.extra.end()) return "other";
-  const std::string& value = it->second;
-  if (value == "CAN") return "award";
-  if (value == "CN") return "tender";
-  if (value == "PIN") return "intention";
-  std::string type = ClassifyNoticeType(value, "");
-  if (type != "other") return type;
-  static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
-      {"合同", "contract"},    {"成交", "award"},     {"需求公示", "intention"},
-      {"预公告", "intention"}, {"预告", "intention"}, {"竞谈", "negotiation"},
-      {"询比", "rfq"},         {"竞价", "tender"},    {"比选", "tender"}};
-  for (const auto& [label, label_type] : kLabels) {
-    if (value.find(label) != std::string::npos) return std::string(label_type);
-  }
-  return "other";
+  return ClassifyNoticeCategory(it->second);
 }
 
 // Replaces `region` with the region of a scraped record's area, city and

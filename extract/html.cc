@@ -61,8 +61,8 @@ bool IsWebAddress(std::string_view url) {
   return url.starts_with("http://") || url.starts_with("https://");
 }
 
-// The address a browser saved the page from: Internet Explorer and Chrome
-// write "<!-- saved from url=(0046)http://... -->" before the markup.
+// Returns the address a browser saved the page from: Internet Explorer and
+// Chrome write "<!-- saved from url=(0046)http://... -->" before the markup.
 std::string SavedFromUrl(std::string_view text) {
   constexpr std::string_view kMark = "saved from url=(";
   std::string_view head = text.substr(0, 4096);
@@ -77,7 +77,7 @@ std::string SavedFromUrl(std::string_view text) {
   return IsWebAddress(url) ? std::string(url) : "";
 }
 
-// The address the page names for itself: <link rel="canonical"> or
+// Returns the address the page names for itself: <link rel="canonical"> or
 // <meta property="og:url">.
 std::string DeclaredUrl(const xmlDoc* doc) {
   const xmlNode* head = FindElement(xmlDocGetRootElement(doc), "head");

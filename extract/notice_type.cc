@@ -1,5 +1,6 @@
 #include "extract/notice_type.h"
 
+#include <utility>
 #include <vector>
 
 #include "extract/fields_text.h"
@@ -178,6 +179,26 @@ std::string ClassifyProcurementMethod(std::string_view method_label,
       FirstRule(fields_internal::NormalizeForFields(title), MethodRules());
   if (!method.empty()) return method;
   return EarliestRule(HeadStart(head, 2400), MethodRules());
+}
+
+std::string ClassifyNoticeCategory(std::string_view label) {
+  if (label == "CAN") return "award";
+  if (label == "CN") return "tender";
+  if (label == "PIN") return "intention";
+  std::string type = ClassifyNoticeType(label, "");
+  if (type != "other") return type;
+  // Category labels are shorter than titles, so they have words of their
+  // own.
+  static constexpr std::pair<std::string_view, std::string_view> kLabels[] = {
+      {"合同", "contract"},    {"成交", "award"},     {"需求公示", "intention"},
+      {"预公告", "intention"}, {"预告", "intention"}, {"竞谈", "negotiation"},
+      {"询比", "rfq"},         {"竞价", "tender"},    {"比选", "tender"}};
+  for (const auto& [word, word_type] : kLabels) {
+    if (label.find(word) != std::string_view::npos) {
+      return std::string(word_type);
+    }
+  }
+  return "other";
 }
 
 }  // namespace bidscope

@@ -20,11 +20,6 @@ std::string AsciiLower(std::string_view text) {
   return lower;
 }
 
-bool EndsWith(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.substr(text.size() - suffix.size()) == suffix;
-}
-
 // Words of an amount column's name, found among the words of the whole
 // dotted name ("total_winning_money.money_amount" is total, winning,
 // money, money, amount). A name needs a money word. "value" and "sum" are
@@ -104,17 +99,17 @@ std::vector<std::string> NameWords(std::string_view name) {
 }
 
 template <typename Words>
-bool HasAnyWord(const std::vector<std::string>& words, const Words& wanted) {
+bool HasAnyWord(const std::vector<std::string>& words, const Words& names) {
   for (const std::string& word : words) {
-    for (std::string_view w : wanted) {
-      if (!w.empty() && word == w) return true;
+    for (std::string_view name : names) {
+      if (!name.empty() && word == name) return true;
     }
   }
   return false;
 }
 
-bool HasWord(const std::vector<std::string>& words, std::string_view wanted) {
-  return std::find(words.begin(), words.end(), wanted) != words.end();
+bool HasWord(const std::vector<std::string>& words, std::string_view name) {
+  return std::find(words.begin(), words.end(), name) != words.end();
 }
 
 std::string Trimmed(std::string_view text) {
@@ -140,14 +135,15 @@ std::optional<int> UnitPowerOf(std::string_view text) {
   return std::nullopt;
 }
 
-// The unit named in a bracket at the end of a field name: "price(万元)".
+// Returns the unit power named in a bracket at the end of a field name:
+// 4 for "price(万元)".
 std::optional<int> BracketUnit(std::string_view name) {
   for (std::string_view open : {"(", "（"}) {
     size_t at = name.rfind(open);
     if (at == std::string_view::npos) continue;
     std::string_view inside = name.substr(at + open.size());
     for (std::string_view close : {")", "）"}) {
-      if (EndsWith(inside, close)) {
+      if (inside.ends_with(close)) {
         return UnitPowerOf(inside.substr(0, inside.size() - close.size()));
       }
     }
@@ -155,7 +151,7 @@ std::optional<int> BracketUnit(std::string_view name) {
   return std::nullopt;
 }
 
-// The kind of an amount column, or "" when the name is not one.
+// Returns the kind of an amount column, or "" when the name is not one.
 std::string AmountKindOf(std::string_view name) {
   size_t dot = name.rfind('.');
   std::vector<std::string> last =
@@ -197,8 +193,8 @@ Decimal RoundToCents(Decimal value) {
   return value;
 }
 
-// The field's value as an amount: a bare figure (commas allowed) in the
-// given unit, or text that the amount patterns read as exactly one
+// Parses the field's value as an amount: a bare figure (commas allowed) in
+// the given unit, or text that the amount patterns read as exactly one
 // amount ("709639.20元", "6.6568万元").
 std::optional<Amount> ParseColumnAmount(std::string_view text, int power) {
   std::string digits;
@@ -225,7 +221,8 @@ std::optional<Amount> ParseColumnAmount(std::string_view text, int power) {
   return found[0];
 }
 
-// Everything before the last dot, with the dot: siblings share it.
+// Returns everything before the last dot, with the dot, which siblings
+// share.
 std::string_view ParentPath(std::string_view name) {
   size_t dot = name.rfind('.');
   return dot == std::string_view::npos ? std::string_view()
@@ -247,6 +244,7 @@ std::vector<RecordAmount> FindRecordAmounts(const RecordFields& fields) {
     for (const std::string& word : NameWords(name)) {
       if (currency.empty()) currency = CurrencyOf(word);
     }
+    bool unknown_currency = false;
     std::string_view parent = ParentPath(name);
     for (const auto& [other, other_text] : fields) {
       if (ParentPath(other) != parent || other == name) continue;
@@ -257,12 +255,10 @@ std::vector<RecordAmount> FindRecordAmounts(const RecordFields& fields) {
       }
       if (HasWord(words, "currency") && currency.empty()) {
         currency = CurrencyOf(other_text);
-        if (currency.empty() && !Trimmed(other_text).empty()) {
-          currency = "?";  // a currency this table does not know
-        }
+        unknown_currency = currency.empty() && !Trimmed(other_text).empty();
       }
     }
-    if (currency == "?") continue;
+    if (unknown_currency) continue;
 
     std::optional<Amount> amount = ParseColumnAmount(text, power.value_or(0));
     if (!amount || amount->value == "0") continue;

@@ -18,7 +18,7 @@ bool JoinsAcrossBreak(UChar32 c) {
   return uscript_getScript(c, &status) != USCRIPT_HANGUL;
 }
 
-// The code point that ends `text`, or -1.
+// Returns the code point that ends `text`, or -1.
 UChar32 LastCodePoint(const std::string& text) {
   if (text.empty()) return -1;
   int32_t end = static_cast<int32_t>(text.size());
@@ -27,7 +27,7 @@ UChar32 LastCodePoint(const std::string& text) {
   return c;
 }
 
-// The code point that starts `text` at `pos`, or -1.
+// Returns the code point that starts `text` at `pos`, or -1.
 UChar32 CodePointAt(std::string_view text, size_t pos) {
   int32_t at = static_cast<int32_t>(pos);
   UChar32 c;

@@ -15,7 +15,7 @@ class TextLines {
   // whitespace (ASCII whitespace and U+00A0) becomes one space, and spaces
   // at the start of a line are dropped. A run with a line break between
   // two wide characters (Chinese, Japanese, full-width forms) is dropped,
-  // as CSS Text 3 says. Preformatted newlines end lines.
+  // following CSS Text 3. Preformatted newlines end lines.
   void Append(std::string_view text, bool preformatted = false);
 
   // Ends the current line if it has text. Empty lines are never kept.

@@ -170,6 +170,19 @@ TEST(AmountTest, PairsEachLotsOwnFigures) {
             "award 100000 CNY; award 200000 CNY; budget 300000 CNY");
 }
 
+TEST(AmountTest, LongTableKeepsItsHeader) {
+  std::string table = "序号 | 名称 | 中标金额\n";
+  constexpr int kRows = 300;
+  for (int i = 1; i <= kRows; ++i) {
+    table +=
+        std::to_string(i) + " | 货物 | " + std::to_string(100000 + i) + "\n";
+  }
+  std::vector<Amount> amounts = Find(table);
+  ASSERT_EQ(amounts.size(), static_cast<size_t>(kRows));
+  EXPECT_EQ(amounts.back().kind, "award");
+  EXPECT_EQ(amounts.back().value, std::to_string(100000 + kRows));
+}
+
 TEST(AmountTest, KeepsPageAndRawText) {
   std::vector<Amount> amounts = FindAmounts("预算：0.5亿元", 7, {}, nullptr);
   ASSERT_EQ(amounts.size(), 1u);

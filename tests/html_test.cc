@@ -256,7 +256,7 @@ TEST(HtmlTest, DecodesDeclaredAndUndeclaredCharsets) {
 
 // A line break between Chinese characters disappears, one between words
 // becomes a space (CSS Text 3).
-TEST(HtmlTest, JoinsWrappedLinesAsCssSays) {
+TEST(HtmlTest, JoinsWrappedChineseLines) {
   BIDSCOPE_REQUIRE_SHARED();
   Document doc = ExtractHtml(
       ReadFile(SharedDir() / "cases" / "C04-whitespace-inside-han-runs" /
