@@ -1,10 +1,9 @@
 #include "extract/pdf_errors.h"
 
-#include <mutex>
-#include <string_view>
 #include <utility>
 
-#include <poppler-global.h>
+#include <Error.h>
+#include <GlobalParams.h>
 
 namespace bidscope {
 namespace {
@@ -15,28 +14,26 @@ thread_local PopplerErrorCapture* current_capture = nullptr;
 // thread-local pointer finds the capture of that document. Messages on a
 // thread without a capture are dropped rather than printed, because
 // library code never writes to stderr.
-void DispatchPopplerMessage(const std::string& message, void*) {
-  if (current_capture == nullptr) return;
-  std::string_view text = message;
-  if (text.starts_with("error")) {
-    size_t colon = text.find(": ");
-    if (colon != std::string_view::npos) text.remove_prefix(colon + 2);
-  }
-  current_capture->Record(std::string(text));
-}
-
-void InstallHookOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function(DispatchPopplerMessage, nullptr);
-  });
+void RecordPopplerMessage(ErrorCategory, Goffset, const char* message) {
+  if (current_capture == nullptr || message == nullptr) return;
+  current_capture->Record(message);
 }
 
 }  // namespace
 
+void InitPoppler() {
+  // poppler-cpp creates GlobalParams with its first live document and
+  // deletes them with its last, so they would be rebuilt for every file.
+  // This reference, never released, keeps them for the process, and the
+  // error hook it installs stays Poppler's only one.
+  static GlobalParamsIniter* const globals =
+      new GlobalParamsIniter(RecordPopplerMessage);
+  (void)globals;
+}
+
 PopplerErrorCapture::PopplerErrorCapture(size_t max_messages)
     : max_messages_(max_messages), previous_(current_capture) {
-  InstallHookOnce();
+  InitPoppler();
   current_capture = this;
 }
 

@@ -9,6 +9,10 @@
 
 namespace bidscope {
 
+// Creates Poppler's process-wide state once: its GlobalParams, which the
+// core classes need, and the error hook that captures use.
+void InitPoppler();
+
 // While alive, records the messages Poppler reports on this thread, at most
 // `max_messages` of them, and counts the rest. Poppler has one
 // process-wide error hook, installed on first use. It dispatches to the

@@ -1,5 +1,7 @@
-// PDF extraction with poppler-cpp: status of damaged and encrypted files,
+// PDF extraction with Poppler: status of damaged and encrypted files,
 // metadata, page text in reading order, text quality and OCR fallback.
+// poppler-cpp opens the file, reads its metadata and renders pages for
+// OCR; the text layer is read with Poppler's core classes (pdf_words.h).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,6 +23,7 @@
 #include "extract/pdf_errors.h"
 #include "extract/pdf_info.h"
 #include "extract/pdf_module.h"
+#include "extract/pdf_words.h"
 #include "extract/text_quality.h"
 
 namespace bidscope {
@@ -45,11 +48,6 @@ constexpr double kMaxOcrDpi = 400;
 // larger pages are rendered at a lower resolution.
 constexpr double kMaxRenderPixels = 64e6;
 
-std::string ToUtf8(const poppler::ustring& text) {
-  poppler::byte_array bytes = text.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
-
 bool HasVisibleText(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") != std::string::npos;
 }
@@ -71,10 +69,12 @@ std::string DamagedMessage(const PopplerErrorCapture& errors) {
 
 // Opens `bytes`, trying `options.password` on a locked file. Sets the
 // status and error of `doc` and returns null unless the text can be read.
+// `password` is set to the password that unlocked it, if one was needed.
 std::unique_ptr<poppler::document> OpenPdf(std::string_view bytes,
                                            const ExtractOptions& options,
                                            const PopplerErrorCapture& errors,
-                                           Document& doc) {
+                                           Document& doc,
+                                           std::string& password) {
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     doc.status = ExtractStatus::kFailed;
     doc.error = "PDF larger than 2 GiB: poppler-cpp cannot load it";
@@ -93,6 +93,7 @@ std::unique_ptr<poppler::document> OpenPdf(std::string_view bytes,
   doc.metadata.extra["encrypted"] = "true";
   if (!options.password.empty() &&
       !pdf->unlock(options.password, options.password)) {
+    password = options.password;
     return pdf;
   }
   doc.status = ExtractStatus::kEncrypted;
@@ -114,19 +115,14 @@ double MedianFontSize(std::vector<double> sizes) {
   return sizes[sizes.size() / 2];
 }
 
-TextLayer ReadTextLayer(const poppler::page& page) {
+TextLayer ReadTextLayer(CorePdf& pdf, int index) {
   std::vector<LayoutBox> boxes;
   std::vector<TextRun> runs;
   std::vector<double> sizes;
-  for (const poppler::text_box& box :
-       page.text_list(poppler::page::text_list_include_font)) {
-    poppler::rectf rect = box.bbox();
-    std::string text = ToUtf8(box.text());
-    std::string font = box.has_font_info() ? box.get_font_name() : "";
-    boxes.push_back({text, rect.left(), rect.top(), rect.right(), rect.bottom(),
-                     box.get_font_size(), box.has_space_after()});
-    runs.push_back({std::move(text), std::move(font)});
-    sizes.push_back(box.get_font_size());
+  for (PdfWord& word : pdf.PageWords(index)) {
+    sizes.push_back(word.box.font_size);
+    runs.push_back({word.box.text, std::move(word.font_name)});
+    boxes.push_back(std::move(word.box));
   }
   return {LayoutPageText(boxes), AssessTextQuality(runs),
           MedianFontSize(std::move(sizes))};
@@ -215,7 +211,7 @@ void ApplyOcr(const poppler::page& pdf_page, double font_size,
   }
 }
 
-Page ReadPage(const poppler::document& pdf, int index,
+Page ReadPage(const poppler::document& pdf, CorePdf& core, int index,
               const ExtractOptions& options, const Document& doc) {
   Page page;
   page.number = index + 1;
@@ -228,7 +224,7 @@ Page ReadPage(const poppler::document& pdf, int index,
     return page;
   }
 
-  TextLayer layer = ReadTextLayer(*pdf_page);
+  TextLayer layer = ReadTextLayer(core, index);
   bool has_text = HasVisibleText(layer.text);
   page.text = std::move(layer.text);
   page.quality = layer.quality.score;
@@ -267,14 +263,27 @@ Document ExtractPdfInProcess(std::string_view bytes,
   doc.paged = true;
   PopplerErrorCapture errors(kMaxPopplerMessages);
 
-  std::unique_ptr<poppler::document> pdf = OpenPdf(bytes, options, errors, doc);
+  std::string password;
+  std::unique_ptr<poppler::document> pdf =
+      OpenPdf(bytes, options, errors, doc, password);
   if (pdf == nullptr) return doc;
+  std::unique_ptr<CorePdf> core;
+  {
+    // The file's messages were reported by the first open.
+    PopplerErrorCapture repeated(kMaxPopplerMessages);
+    core = CorePdf::Open(bytes, password);
+  }
+  if (core == nullptr) {
+    doc.status = ExtractStatus::kFailed;
+    doc.error = DamagedMessage(errors);
+    return doc;
+  }
   ReadPdfInfo(*pdf, doc);
 
   int page_count = std::max(pdf->pages(), 0);
   doc.metadata.page_count = page_count;
   for (int i = 0; i < page_count; ++i) {
-    doc.pages.push_back(ReadPage(*pdf, i, options, doc));
+    doc.pages.push_back(ReadPage(*pdf, *core, i, options, doc));
   }
   AddPopplerWarnings(errors, doc);
   return doc;

@@ -10,7 +10,7 @@ packages=(
   # clang with libFuzzer and the sanitizer runtimes, for scripts/fuzz.sh.
   clang libclang-rt-14-dev
   # Extraction: PDF, Unicode and encodings, markup, containers, OCR.
-  libpoppler-cpp-dev poppler-utils poppler-data
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils poppler-data
   libicu-dev libxml2-dev libxml2-utils libzip-dev libarchive-dev nettle-dev
   libgmime-3.0-dev
   libopencc-dev libopencc-data
