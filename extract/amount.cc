@@ -24,15 +24,19 @@ namespace {
 // One regular expression finds both notations so that matches come out in
 // text order without overlaps. `num` is an Arabic figure with an optional
 // 万/亿 multiplier and the digits after it (13万2). `cn` is a run of
-// Chinese numerals that must end in a currency unit.
+// Chinese numerals that must end in a currency unit. Each optional group
+// of words starts with a lookahead on their first characters, which
+// changes no match, so that ICU skips the group without trying each word.
 constexpr char kAmountPattern[] =
+    "(?:(?=[¥RCU人美NTH新港E€欧歐$])"
     "(?<cur>¥|RMB|CNY|人民币|人民幣|USD|US\\$|美元|美金|NT\\$|NTD|TWD|"
-    "新[臺台][幣币]|HK\\$|HKD|港[幣币元]|EUR|€|[欧歐]元|\\$)?[ \\t]*:?[ \\t]*"
+    "新[臺台][幣币]|HK\\$|HKD|港[幣币元]|EUR|€|[欧歐]元|\\$))?[ \\t]*:?[ \\t]*"
     "(?:"
     "(?<num>(?<![\\d.,])(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)[ \\t]*"
-    "(?<mul>千万|百万|亿|億|万|萬)?"
+    "(?:(?=[千百亿億万萬])(?<mul>千万|百万|亿|億|万|萬))?"
     "(?:[ \\t]*(?<coll>\\d{1,4}[千仟百佰]?(?![\\d.])))?[ \\t]*"
-    "(?<unit>美元|港元|港币|港幣|欧元|歐元|元|圆|圓)?(?:整)?"
+    "(?:(?=[美港欧歐元圆圓])(?<unit>美元|港元|港币|港幣|欧元|歐元|元|圆|圓))?"
+    "(?:整)?"
     "|"
     "(?<cn>["
     "零〇○一二三四五六七八九十百千万亿壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬億两兩]"
@@ -48,6 +52,16 @@ constexpr char kAmountAnchors[] = "[\\p{Nd}元圆圓币幣]";
 constexpr char kAmountMembers[] =
     "[\\p{Nd},.:\\u0020\\t$¥€A-Z人民币幣美元金新臺台港欧歐千百万亿億萬仟佰"
     "圆圓整零〇○一二三四五六七八九十壹贰貳叁參参肆伍陆陸柒捌玖拾两兩角分正]";
+
+// Every character a match can begin with: the first of each currency, the
+// spaces and colon before a figure, a digit or a numeral. A match beginning
+// with a digit never follows a digit, point or comma (the lookbehind of
+// `num`).
+constexpr char kAmountStarts[] =
+    "[\\p{Nd}¥RCU人美NTH新港E€欧歐$\\u0020\\t:"
+    "零〇○一二三四五六七八九十百千万亿壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟萬億两兩"
+    "]";
+constexpr char kAmountNotBeforeDigit[] = "[\\p{Nd}.,]";
 
 // The label of a value cell: "预算金额（万元）：" gives the unit.
 constexpr char kLabelUnitPattern[] = "\\((?<unit>万元|亿元|元|万|亿)\\)";
@@ -676,7 +690,9 @@ namespace fields_internal {
 
 const AnchoredPattern& AmountPattern() {
   static const AnchoredPattern pattern{
-      Compile(kAmountPattern), MakeAnchorHints(kAmountAnchors, kAmountMembers)};
+      Compile(kAmountPattern),
+      WithStarts(MakeAnchorHints(kAmountAnchors, kAmountMembers), kAmountStarts,
+                 kAmountNotBeforeDigit)};
   return pattern;
 }
 

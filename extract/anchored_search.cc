@@ -1,5 +1,6 @@
 #include "extract/anchored_search.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
 #include <algorithm>
@@ -35,6 +36,17 @@ bool StartsAnchorWord(const icu::UnicodeString& text, int32_t at, int32_t limit,
   return false;
 }
 
+// Returns false when the start hints rule out a match beginning at `at`.
+bool MayStart(const icu::UnicodeString& text, int32_t at,
+              const AnchorHints& hints) {
+  if (hints.starts.isEmpty()) return true;
+  UChar32 c = text.char32At(at);
+  if (!hints.starts.contains(c)) return false;
+  if (at == 0 || !u_isdigit(c)) return true;
+  // char32At of a trail surrogate gives the whole code point.
+  return !hints.not_before_digit.contains(text.char32At(at - 1));
+}
+
 }  // namespace
 
 AnchorHints MakeAnchorHints(const char* anchors, const char* members,
@@ -43,6 +55,15 @@ AnchorHints MakeAnchorHints(const char* anchors, const char* members,
   hints.anchors = ParseSet(anchors);
   hints.members = ParseSet(members);
   hints.max_lead = max_lead;
+  return hints;
+}
+
+AnchorHints WithStarts(AnchorHints hints, const char* starts,
+                       const char* not_before_digit) {
+  hints.starts = ParseSet(starts);
+  if (*not_before_digit != '\0') {
+    hints.not_before_digit = ParseSet(not_before_digit);
+  }
   return hints;
 }
 
@@ -103,6 +124,7 @@ bool FindAnchored(icu::RegexMatcher& matcher, const icu::UnicodeString& text,
           U16_IS_LEAD(units[start - 1])) {
         continue;
       }
+      if (!MayStart(text, start, hints)) continue;
       UErrorCode status = U_ZERO_ERROR;
       matcher.region(start, limit, status);
       if (U_FAILURE(status)) return false;

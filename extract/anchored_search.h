@@ -42,12 +42,26 @@ struct AnchorHints {
   // Maximum UTF-16 units from the start of a match to an anchor in it
   // that only members precede.
   int32_t max_lead = INT32_MAX;
+
+  // When not empty, the characters a match can begin with (a superset is
+  // safe). Positions with other characters are not tried.
+  icu::UnicodeSet starts;
+
+  // Characters that never come right before a match beginning with a
+  // decimal digit, because every branch that can begin with one has a
+  // lookbehind excluding them. In a run of digits only the first is tried.
+  icu::UnicodeSet not_before_digit;
 };
 
 // Builds hints from two UnicodeSet patterns such as "[月\\-/.]". A pattern
 // that does not parse is a bug in bidscope: throws std::logic_error.
 AnchorHints MakeAnchorHints(const char* anchors, const char* members,
                             int32_t max_lead = INT32_MAX);
+
+// Returns `hints` with `starts` and `not_before_digit` set from two
+// UnicodeSet patterns. An empty `not_before_digit` sets no such rule.
+AnchorHints WithStarts(AnchorHints hints, const char* starts,
+                       const char* not_before_digit);
 
 // Builds hints whose anchors are `words`, separated by '|'.
 AnchorHints MakeWordAnchorHints(const char* words, const char* members,

@@ -40,6 +40,11 @@ constexpr char kDateAnchors[] = "[月\\-/.]";
 constexpr char kDateMembers[] =
     "[\\p{Nd}〇○零一二三四五六七八九十民國国年月日号號\\u0020\\t\\-/.]";
 
+// Every character a match can begin with. A match beginning with a digit
+// never follows a digit (the lookbehinds of `y`, `ny` and `om`).
+constexpr char kDateStarts[] = "[\\p{Nd}〇○零一二三四五六七八九十民]";
+constexpr char kDateNotBeforeDigit[] = "[\\p{Nd}]";
+
 // Time of day right after a date: 09时30分, 上午9点半, 17:00(:00). A line
 // break of the layout may come between them.
 constexpr char kTimePattern[] =
@@ -336,7 +341,9 @@ namespace fields_internal {
 
 const AnchoredPattern& DatePattern() {
   static const AnchoredPattern pattern{
-      Compile(kDatePattern), MakeAnchorHints(kDateAnchors, kDateMembers)};
+      Compile(kDatePattern),
+      WithStarts(MakeAnchorHints(kDateAnchors, kDateMembers), kDateStarts,
+                 kDateNotBeforeDigit)};
   return pattern;
 }
 

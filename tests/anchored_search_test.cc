@@ -86,6 +86,11 @@ TEST(AnchoredSearchTest, FindsEveryMatchInBuiltCases) {
       "12万3千，大写壹佰贰拾叁万元整",
       "12,345元 9.5万元 NT$300 €20 两千万元 十三万二 13万2",
       "电话010-12345678 合同金额不少于800万元 ¥ : 45 元",
+      // Digit runs, points and commas before digits, codes and versions:
+      // only the first digit of a run may start a match.
+      "编号ZB2024-001 123456.78元 1.2.3 .5元 ,123元 v2.0 ¥.5 1,2,3元",
+      "2021.12.31.5 12021年3月 020211231 ４５元 ٣٤元 x2021-12-31 "
+      "去年2021-12-31",
       // Dates in every notation, ranges and times.
       "2021年3月5日 二〇二一年十二月三十一日 民國110年3月5日 2021-12-31 "
       "2021/1/2 12月31日 2021.01.05至2021.02.05 上午9时30分",
