@@ -4,8 +4,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include "tests/test_support.h"
 
 namespace bidscope {
 namespace {
@@ -19,6 +22,8 @@ class NormalizeTableTest : public ::testing::TestWithParam<NormalizeCase> {};
 
 TEST_P(NormalizeTableTest, ProducesExpectedText) {
   EXPECT_EQ(NormalizeText(GetParam().input), GetParam().expected)
+      << "input: " << GetParam().input;
+  EXPECT_EQ(Normalize(GetParam().input).text, GetParam().expected)
       << "input: " << GetParam().input;
 }
 
@@ -135,6 +140,28 @@ TEST(NormalizeTest, OffsetsAreMonotonicCharacterStarts) {
     for (size_t i = 0; i + 1 < result.offsets.size(); ++i) {
       unsigned char byte = original[result.offsets[i]];
       EXPECT_NE(byte & 0xC0, 0x80) << input << " byte " << i;
+    }
+  }
+}
+
+// NormalizeText keeps no offsets, and its text must equal Normalize's.
+TEST(NormalizeTest, TextOnlyEqualsMappedText) {
+  std::vector<std::string> inputs = {"臺北 ①2Ａ\n\nabc", "a\xFF\xFE 中",
+                                     "Straße \u2ED8\u2F00 ⒈ 後臺（測試）"};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           testing::SourceDir() / "corpus-sample" / "documents")) {
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") {
+      inputs.push_back(testing::ReadFile(entry.path()));
+    }
+  }
+  ASSERT_GT(inputs.size(), 4u);
+  for (bool fold : {true, false}) {
+    NormalizeOptions options;
+    options.fold_traditional = fold;
+    options.case_fold = fold;
+    for (const std::string& input : inputs) {
+      EXPECT_EQ(NormalizeText(input, options), Normalize(input, options).text)
+          << input.substr(0, 60);
     }
   }
 }
