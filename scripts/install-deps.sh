@@ -20,6 +20,8 @@ packages=(
   wv catdoc antiword p7zip-full
   # Index and search; zlib compresses the stored data.
   libxapian-dev xapian-tools zlib1g-dev
+  # Memory allocator of the bidscope program.
+  libjemalloc-dev
   # Command line and JSON.
   nlohmann-json3-dev libcli11-dev libfmt-dev
   # Fonts used to render CJK pages for OCR tests.
