@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -100,6 +101,38 @@ TEST(DocumentBuilderTest, RejectsMalformedInput) {
         << "cut at " << cut;
   }
   EXPECT_THROW(DecodedDocument("\x01"), IndexError);
+}
+
+// Terms are serialised in byte order, whatever order they were added in,
+// including terms that share their first eight bytes or are shorter.
+TEST(DocumentBuilderTest, SerialisesTermsInByteOrder) {
+  std::vector<std::string> terms;
+  int id = 0;
+  for (std::string head : {"abcdefgh", "abcdefg", "\xE4\xB8\xAD\xE6\x96\x87",
+                           "Zcode", "\xFF\xFE", "a"}) {
+    for (const std::string& tail : std::vector<std::string>{
+             "", "1", "\x80", "a1", std::string(1, '\0')}) {
+      terms.push_back(head + tail + "|" + std::to_string(id++));
+    }
+  }
+  std::vector<std::string> shuffled = terms;
+  std::mt19937 random(7);
+  std::shuffle(shuffled.begin(), shuffled.end(), random);
+  DocumentBuilder forward;
+  DocumentBuilder backward;
+  for (const std::string& term : terms) forward.AddTerm(term);
+  for (const std::string& term : shuffled) backward.AddTerm(term);
+  std::string serialised = forward.Serialise();
+  EXPECT_EQ(serialised, backward.Serialise());
+
+  std::sort(terms.begin(), terms.end());
+  size_t previous = 0;
+  for (const std::string& term : terms) {
+    size_t at = serialised.find(term);
+    ASSERT_NE(at, std::string::npos) << term;
+    EXPECT_GT(at, previous) << term;
+    previous = at;
+  }
 }
 
 TEST(DocumentBuilderTest, PreparedDocumentDecodes) {
