@@ -4,7 +4,8 @@
 #
 # Usage: bench/run.sh [--count N] [--seed S] [--corpus DIR] [--work DIR]
 #                     [--bidscope PATH] [--repeat R] [--output FILE]
-#                     [--tools LIST] [--pdf-limit N] [--note TEXT]...
+#                     [--tools LIST] [--index-runs N] [--pdf-limit N]
+#                     [--note TEXT]...
 #
 #   --count N       documents to generate (default 100000)
 #   --seed S        generator seed (default 1)
@@ -21,6 +22,9 @@
 #                   with bidscope alone while the peers are compared on a
 #                   smaller one. The report marks tools left out as not
 #                   measured
+#   --index-runs N  times each tool indexes the corpus, into a new index each
+#                   time, the tools taking turns (default 1). The report
+#                   gives the run of median wall time and lists all of them
 #   --pdf-limit N   PDFs (the first N of the manifest) for the extraction CPU
 #                   comparison (default 500)
 #   --note TEXT     a line for the report's notes, such as what else ran on
@@ -61,6 +65,7 @@ bidscope="$root/build/cli/bidscope"
 repeat=5
 tools=bidscope,omindex,recoll
 pdf_limit=500
+index_runs=1
 output="$root/docs/benchmarks.md"
 command_line="bench/run.sh$(printf ' %q' "$@")"
 notes=()
@@ -77,10 +82,16 @@ while (($#)); do
     --note) notes+=("$2"); shift 2 ;;
     --tools) tools=$2; shift 2 ;;
     --pdf-limit) pdf_limit=$2; shift 2 ;;
+    --index-runs) index_runs=$2; shift 2 ;;
     *) echo "run.sh: unknown option '$1'; see the usage at the top of $0" >&2
        exit 2 ;;
   esac
 done
+
+if [[ ! $index_runs =~ ^[1-9][0-9]*$ ]]; then
+  echo "run.sh: --index-runs needs a whole number of at least 1, not '$index_runs'" >&2
+  exit 2
+fi
 
 measure=("$root/bench/measure.py")
 wanted() { [[ ,$tools, == *",$1,"* ]]; }
@@ -151,36 +162,44 @@ elif [[ -x $bidscope ]] && "$bidscope" index --help >/dev/null 2>&1; then
 else
   note "bidscope: not yet measured: $bidscope is missing or has no working 'index' command."
 fi
-if $bidscope_ready; then
-  log "bidscope index"
-  "${measure[@]}" run --name bidscope --work "$work" -- \
+index_bidscope() {
+  rm -rf "$work/bidscope-db"
+  log "bidscope index ($1)"
+  "${measure[@]}" run --name "$1" --work "$work" -- \
     "$bidscope" index --db "$work/bidscope-db" --json "$docs"
-  bidscope_exit=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["exit_code"])' "$work/bidscope.json")
-  if [[ $bidscope_exit != 0 && $bidscope_exit != 1 ]]; then
-    note "bidscope index exited with $bidscope_exit: $(head -c 300 "$work/bidscope.stderr" | tr '\n' ' ')"
-    bidscope_ready=false
-  elif [[ $bidscope_exit == 1 ]]; then
-    note "bidscope index finished with exit code 1 (some files failed); see bidscope.stdout in the work folder."
-  fi
-fi
+}
 
-# omindex with Xapian's CJK n-gram mode.
+omindex_ready=false
 if ! wanted omindex; then
   note "omindex: not measured in this run (--tools $tools)."
 elif command -v omindex >/dev/null; then
-  log "omindex"
-  XAPIAN_CJK_NGRAM=1 "${measure[@]}" run --name omindex --work "$work" -- \
-    omindex --db "$work/omega-db" --url / "$docs"
+  omindex_ready=true
 else
   note "omindex: not measured: install the Debian package xapian-omega."
+fi
+
+# omindex with Xapian's CJK n-gram mode.
+index_omindex() {
+  rm -rf "$work/omega-db"
+  log "omindex ($1)"
+  XAPIAN_CJK_NGRAM=1 "${measure[@]}" run --name "$1" --work "$work" -- \
+    omindex --db "$work/omega-db" --url / "$docs"
+}
+
+recoll_ready=false
+if ! wanted recoll; then
+  note "recollindex: not measured in this run (--tools $tools)."
+elif command -v recollindex >/dev/null; then
+  recoll_ready=true
+else
+  note "recollindex: not measured: install the Debian package recoll."
 fi
 
 # recollindex with its default settings, except that building the aspell
 # spelling dictionary is switched off (it fails without an aspell language for
 # the C locale) and logging is reduced to errors and warnings (level 2).
-if ! wanted recoll; then
-  note "recollindex: not measured in this run (--tools $tools)."
-elif command -v recollindex >/dev/null; then
+index_recoll() {
+  rm -rf "$work/recoll-db"
   mkdir -p "$work/recoll-conf"
   cat >"$work/recoll-conf/recoll.conf" <<EOF
 topdirs = $docs
@@ -188,11 +207,55 @@ dbdir = $work/recoll-db
 noaspell = 1
 loglevel = 2
 EOF
-  log "recollindex"
-  "${measure[@]}" run --name recoll --work "$work" -- \
+  log "recollindex ($1)"
+  "${measure[@]}" run --name "$1" --work "$work" -- \
     recollindex -c "$work/recoll-conf"
-else
-  note "recollindex: not measured: install the Debian package recoll."
+}
+
+# Keeps, as NAME, the run of median wall time among NAME-run1..N, and notes
+# every run's wall time.
+keep_median_run() {
+  local name=$1 label=$2 chosen
+  chosen=$(/usr/bin/python3 - "$work" "$name" "$index_runs" <<'PY'
+import json, os, sys
+work, name, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+walls = []
+for k in range(1, runs + 1):
+    with open(os.path.join(work, f"{name}-run{k}.json")) as source:
+        walls.append((json.load(source)["wall_s"], k))
+ordered = sorted(walls)
+print(ordered[(len(ordered) - 1) // 2][1],
+      ", ".join(f"{wall:.1f}" for wall, _ in walls))
+PY
+)
+  local run=${chosen%% *}
+  for ext in json stdout stderr time; do
+    cp "$work/$name-run$run.$ext" "$work/$name.$ext"
+  done
+  if ((index_runs > 1)); then
+    note "$label: $index_runs runs of ${chosen#* } s of wall time, in order. The report gives run $run, the median."
+  fi
+}
+
+# The tools take turns, so that a change in the machine's speed during the
+# runs touches each of them alike.
+for ((run = 1; run <= index_runs; ++run)); do
+  if $bidscope_ready; then index_bidscope "bidscope-run$run"; fi
+  if $omindex_ready; then index_omindex "omindex-run$run"; fi
+  if $recoll_ready; then index_recoll "recoll-run$run"; fi
+done
+if $omindex_ready; then keep_median_run omindex omindex; fi
+if $recoll_ready; then keep_median_run recoll recollindex; fi
+
+if $bidscope_ready; then
+  keep_median_run bidscope "bidscope index"
+  bidscope_exit=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["exit_code"])' "$work/bidscope.json")
+  if [[ $bidscope_exit != 0 && $bidscope_exit != 1 ]]; then
+    note "bidscope index exited with $bidscope_exit: $(head -c 300 "$work/bidscope.stderr" | tr '\n' ' ')"
+    bidscope_ready=false
+  elif [[ $bidscope_exit == 1 ]]; then
+    note "bidscope index finished with exit code 1 (some files failed); see bidscope.stdout in the work folder."
+  fi
 fi
 
 # A compacted copy of the bidscope index (Xapian's compactor rewrites every
