@@ -1,7 +1,7 @@
 // PDF extraction with Poppler: status of damaged and encrypted files,
 // metadata, page text in reading order, text quality and OCR fallback.
 // poppler-cpp opens the file, reads its metadata and renders pages for
-// OCR; the text layer is read with Poppler's core classes (pdf_words.h).
+// OCR. The text layer is read with Poppler's core classes (pdf_words.h).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -269,7 +269,7 @@ Document ExtractPdfInProcess(std::string_view bytes,
   if (pdf == nullptr) return doc;
   std::unique_ptr<CorePdf> core;
   {
-    // The file's messages were reported by the first open.
+    // The first open already reported the file's messages.
     PopplerErrorCapture repeated(kMaxPopplerMessages);
     core = CorePdf::Open(bytes, password);
   }

@@ -49,8 +49,8 @@ std::unique_ptr<CorePdf> CorePdf::Open(std::string_view bytes,
   if (!password.empty()) secret.emplace(password);
   auto doc = std::make_unique<PDFDoc>(stream, secret, secret);
   if (!doc->isOk()) return nullptr;
-  // Walks the page tree now, so that its faults are reported while the
-  // caller silences this second open, not again when a page is read.
+  // Walks the page tree now, while the caller silences this second open,
+  // so that its faults are not reported again when a page is read.
   for (int i = 1; i <= doc->getNumPages(); ++i) doc->getPage(i);
   return std::unique_ptr<CorePdf>(new CorePdf(std::move(doc)));
 }

@@ -37,7 +37,7 @@ std::vector<fs::path> PdfsBelow(const fs::path& root) {
 
 // Compares every word of every page of `path` and returns how many.
 size_t CompareWithPopplerCpp(const fs::path& path) {
-  PopplerErrorCapture quiet;  // damaged files are expected
+  PopplerErrorCapture quiet;  // keeps the messages of damaged files
   std::string bytes = testing::ReadFile(path);
   std::unique_ptr<poppler::document> reference(
       poppler::document::load_from_raw_data(bytes.data(),
@@ -118,7 +118,7 @@ TEST(PdfWordsTest, PasswordOpensLockedFile) {
   EXPECT_FALSE(text.empty());
 }
 
-TEST(PdfWordsTest, RejectsBytesThatAreNoPdf) {
+TEST(PdfWordsTest, RejectsBytesThatAreNotPdf) {
   PopplerErrorCapture quiet;
   EXPECT_EQ(CorePdf::Open("<html><body>not a PDF</body></html>", ""), nullptr);
   EXPECT_EQ(CorePdf::Open("", ""), nullptr);
