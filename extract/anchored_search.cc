@@ -7,13 +7,16 @@
 #include <stdexcept>
 #include <string>
 
+#include "extract/pattern_classes.h"
+
 namespace bidscope::fields_internal {
 
 namespace {
 
 icu::UnicodeSet ParseSet(const char* pattern) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeSet set(icu::UnicodeString::fromUTF8(pattern), status);
+  icu::UnicodeSet set(
+      icu::UnicodeString::fromUTF8(ExpandPropertyClasses(pattern)), status);
   if (U_FAILURE(status)) {
     throw std::logic_error(std::string("character set ") + pattern +
                            " does not parse: " + u_errorName(status));

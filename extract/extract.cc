@@ -1,16 +1,11 @@
 #include "extract/extract.h"
 
-#include <cerrno>
-#include <cstring>
-#include <exception>
-#include <fstream>
-#include <new>
-#include <sstream>
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "extract/extract_steps.h"
 #include "extract/formats.h"
-#include "extract/page_furniture.h"
 
 namespace bidscope {
 
@@ -72,11 +67,8 @@ Document Empty() {
 std::vector<Document> Dispatch(std::string_view bytes, Format format,
                                const ExtractOptions& options, int depth) {
   switch (format) {
-    case Format::kPdf: {
-      Document pdf = ExtractPdf(bytes, options);
-      MarkPageFurniture(pdf);
-      return {std::move(pdf)};
-    }
+    case Format::kPdf:
+      return {ExtractPdfDocument(bytes, options)};
     case Format::kHtml:
       return {ExtractHtml(bytes, options)};
     case Format::kDocx:
@@ -120,40 +112,13 @@ std::vector<Document> ExtractBytesAtDepth(std::string_view bytes,
                                           const ExtractOptions& options,
                                           int depth) {
   Format format = DetectFormat(bytes);
-  std::vector<Document> docs;
-
-  // Bad input is data: any exception an extractor lets through becomes a
-  // failed document, except running out of memory, which the caller's
-  // resource limits must see.
-  std::string_view named_format = ReadableFormatOfName(path);
-  try {
+  return CompleteExtraction(bytes, format, [&]() -> std::vector<Document> {
+    std::string_view named_format = ReadableFormatOfName(path);
     if (format == Format::kUnknown && !bytes.empty() && !named_format.empty()) {
-      docs = {Unrecognised(named_format)};
-    } else {
-      docs = Dispatch(bytes, format, options, depth);
+      return {Unrecognised(named_format)};
     }
-  } catch (const std::bad_alloc&) {
-    throw;
-  } catch (const std::exception& e) {
-    Document failed;
-    failed.status = ExtractStatus::kFailed;
-    failed.error = e.what();
-    docs = {std::move(failed)};
-  }
-  if (docs.empty()) docs.emplace_back();
-
-  // The first document is the file itself; containers set their members'
-  // ids, formats and sizes.
-  Document& self = docs.front();
-  self.id = Sha256Hex(bytes);
-  if (self.format == Format::kUnknown) self.format = format;
-  self.size_bytes = bytes.size();
-  if (self.metadata.page_count == 0)
-    self.metadata.page_count = static_cast<int>(self.pages.size());
-  for (size_t i = 1; i < docs.size(); ++i) {
-    if (docs[i].parent_id.empty()) docs[i].parent_id = self.id;
-  }
-  return docs;
+    return Dispatch(bytes, format, options, depth);
+  });
 }
 
 std::vector<Document> ExtractBytes(std::string_view bytes,
@@ -164,22 +129,10 @@ std::vector<Document> ExtractBytes(std::string_view bytes,
 
 std::vector<Document> ExtractFile(const std::string& path,
                                   const ExtractOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Document failed;
-    failed.status = ExtractStatus::kFailed;
-    failed.error = std::string("cannot open: ") + std::strerror(errno);
-    return {failed};
+  std::string bytes;
+  if (std::optional<Document> failed = ReadWholeFile(path, bytes)) {
+    return {std::move(*failed)};
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    Document failed;
-    failed.status = ExtractStatus::kFailed;
-    failed.error = std::string("read failed: ") + std::strerror(errno);
-    return {failed};
-  }
-  std::string bytes = std::move(buffer).str();
   return ExtractBytes(bytes, path, options);
 }
 

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "extract/pattern_classes.h"
+
 namespace bidscope::fields_internal {
 
 namespace {
@@ -108,7 +110,8 @@ std::unique_ptr<icu::RegexPattern> CompilePattern(const char* pattern,
   UErrorCode status = U_ZERO_ERROR;
   UParseError parse_error;
   std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), 0, parse_error, status));
+      icu::UnicodeString::fromUTF8(ExpandPropertyClasses(pattern)), 0,
+      parse_error, status));
   if (U_FAILURE(status)) {
     throw std::logic_error(std::string(what) +
                            " pattern does not compile: " + u_errorName(status));

@@ -1,18 +1,27 @@
 // ExtractBytes and ExtractFile for the bidscope program, which loads the
 // extractors as the module bidscope-formats.so on the first call
-// (extract/formats_module.h). Test programs link the extractors instead.
+// (extract/formats_module.h). A PDF goes straight to the PDF module, so a
+// process that reads only PDFs never loads the format module. Test
+// programs link the extractors instead.
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "extract/extract.h"
+#include "extract/extract_steps.h"
 #include "extract/formats_module.h"
 #include "extract/module_loader.h"
 
 namespace bidscope {
-namespace {
 
-std::vector<Document> Extract(const std::string& path,
-                              const std::string_view* bytes,
-                              const ExtractOptions& options) {
+std::vector<Document> ExtractBytes(std::string_view bytes,
+                                   std::string_view path,
+                                   const ExtractOptions& options) {
+  if (StartsAsPdf(bytes)) {
+    return CompleteExtraction(bytes, Format::kPdf, [&] {
+      return std::vector<Document>{ExtractPdfDocument(bytes, options)};
+    });
+  }
   static const LoadedModule module =
       LoadModule(kFormatsModuleFile, kFormatsModuleEntrySymbol);
   std::vector<Document> docs;
@@ -23,22 +32,18 @@ std::vector<Document> Extract(const std::string& path,
     docs.push_back(std::move(doc));
     return docs;
   }
-  reinterpret_cast<FormatsModuleEntry>(module.entry)(path, bytes, options,
+  reinterpret_cast<FormatsModuleEntry>(module.entry)(bytes, path, options,
                                                      &docs);
   return docs;
 }
 
-}  // namespace
-
-std::vector<Document> ExtractBytes(std::string_view bytes,
-                                   std::string_view path,
-                                   const ExtractOptions& options) {
-  return Extract(std::string(path), &bytes, options);
-}
-
 std::vector<Document> ExtractFile(const std::string& path,
                                   const ExtractOptions& options) {
-  return Extract(path, nullptr, options);
+  std::string bytes;
+  if (std::optional<Document> failed = ReadWholeFile(path, bytes)) {
+    return {std::move(*failed)};
+  }
+  return ExtractBytes(bytes, path, options);
 }
 
 }  // namespace bidscope

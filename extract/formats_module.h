@@ -22,11 +22,11 @@ inline constexpr char kFormatsModuleFile[] = "bidscope-formats.so";
 // Symbol of the module's entry point, a FormatsModuleEntry.
 inline constexpr char kFormatsModuleEntrySymbol[] = "bidscope_extract";
 
-// Extracts the file at `path` when `bytes` is null, else `*bytes` (with
-// `path` used only in warnings), into `out`. Exceptions such as
-// std::bad_alloc pass through to the caller.
-using FormatsModuleEntry = void (*)(const std::string& path,
-                                    const std::string_view* bytes,
+// Extracts `bytes`, read from `path` (used only in warnings), into `out`
+// as ExtractBytes does. Exceptions such as std::bad_alloc pass through to
+// the caller.
+using FormatsModuleEntry = void (*)(std::string_view bytes,
+                                    std::string_view path,
                                     const ExtractOptions& options,
                                     std::vector<Document>* out);
 

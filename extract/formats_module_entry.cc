@@ -2,12 +2,8 @@
 #include "extract/formats_module.h"
 
 extern "C" __attribute__((visibility("default"))) void bidscope_extract(
-    const std::string& path, const std::string_view* bytes,
+    std::string_view bytes, std::string_view path,
     const bidscope::ExtractOptions& options,
     std::vector<bidscope::Document>* out) {
-  if (bytes == nullptr) {
-    *out = bidscope::ExtractFile(path, options);
-  } else {
-    *out = bidscope::ExtractBytes(*bytes, path, options);
-  }
+  *out = bidscope::ExtractBytes(bytes, path, options);
 }

@@ -33,7 +33,22 @@ struct EdgeLine {
   bool top = false;
 };
 
-bool IsBlank(std::string_view line) { return FurnitureKey(line).empty(); }
+// True when FurnitureKey(line) is empty: the line holds only spaces. Most
+// lines fail at their first character, so no key is built for them.
+bool IsBlank(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size()) {
+    char c = line[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      ++i;
+      continue;
+    }
+    size_t space = MatchAny(line.substr(i), kSpaces);
+    if (space == 0) return false;
+    i += space;
+  }
+  return true;
+}
 
 // The first and last `count` non-blank lines of `text` with their keys.
 std::vector<EdgeLine> EdgeLines(const std::string& text, size_t count,

@@ -1,6 +1,6 @@
 #include "extract/region.h"
 
-#include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -17,9 +17,15 @@ namespace bidscope {
 namespace {
 
 std::u16string ToU16(std::string_view utf8) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  return std::u16string(s.getBuffer(), s.length());
+  // UTF-8 never takes fewer code units than UTF-16 for the same text.
+  std::u16string out(utf8.size(), u'\0');
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length,
+                       utf8.data(), static_cast<int32_t>(utf8.size()), 0xFFFD,
+                       nullptr, &status);
+  out.resize(U_SUCCESS(status) ? length : 0);
+  return out;
 }
 
 // Suffixes dropped to form the short name: 安徽省 -> 安徽, 合肥市 -> 合肥.
@@ -87,10 +93,15 @@ std::pair<std::u16string, std::u16string> AutonomousStem(
 
 RegionTable RegionTable::FromTsv(std::string_view tsv) {
   RegionTable table;
-  std::unordered_map<std::string_view, int> by_code;
   // Every process that extracts fields loads the table, so lines are cut
-  // with string views: a stream per line made loading cost more than
-  // extracting the fields of a short notice.
+  // with string views and the containers are sized once: a stream per line
+  // and rehashing made loading cost more than the fields of a short notice.
+  size_t lines = static_cast<size_t>(std::count(tsv.begin(), tsv.end(), '\n'));
+  std::unordered_map<std::string_view, int> by_code;
+  by_code.reserve(lines);
+  table.entries_.reserve(lines);
+  table.names_.reserve(2 * lines);
+  table.name_starts_.reserve(2 * lines);
   int line_number = 0;
   size_t start = 0;
   while (start < tsv.size()) {
@@ -100,26 +111,23 @@ RegionTable RegionTable::FromTsv(std::string_view tsv) {
     start = end + 1;
     ++line_number;
     if (line.empty() || line[0] == '#' || line.starts_with("code\t")) continue;
-    std::vector<std::string_view> cells;
+    // Cells after the fourth are ignored.
+    std::string_view cells[4];
+    size_t cell_count = 0;
     size_t cell_start = 0;
-    while (cell_start <= line.size()) {
+    while (cell_start <= line.size() && cell_count < 4) {
       size_t tab = line.find('\t', cell_start);
       if (tab == std::string_view::npos) tab = line.size();
-      cells.push_back(line.substr(cell_start, tab - cell_start));
+      cells[cell_count++] = line.substr(cell_start, tab - cell_start);
       cell_start = tab + 1;
     }
     // A trailing tab gives no empty last cell, as with std::getline.
-    if (line.back() == '\t') cells.pop_back();
-    if (cells.size() < 3 || cells[0].size() != 6) {
-      throw std::runtime_error("regions table line " +
-                               std::to_string(line_number) +
-                               ": expected code, level, name, parent");
-    }
+    if (cell_start == line.size() + 1 && line.back() == '\t') --cell_count;
     Entry entry{std::string(cells[0]), Level::kCounty, std::string(cells[2]),
                 -1};
     if (cells[1] == "province") entry.level = Level::kProvince;
     if (cells[1] == "city") entry.level = Level::kCity;
-    if (cells.size() > 3 && !cells[3].empty()) {
+    if (cell_count > 3 && !cells[3].empty()) {
       auto parent = by_code.find(cells[3]);
       if (parent == by_code.end()) {
         throw std::runtime_error(
@@ -145,21 +153,22 @@ RegionTable RegionTable::FromTsv(std::string_view tsv) {
 }
 
 const RegionTable& RegionTable::Default() {
-  static const RegionTable table = [] {
+  // Never destroyed: freeing thousands of names at exit is work for nothing.
+  static const RegionTable* table = [] {
     const char* dir = std::getenv("BIDSCOPE_DATA_DIR");
     std::string path =
         std::string(dir ? dir : BIDSCOPE_DATA_DIR) + "/regions.tsv";
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      RegionTable empty;
-      empty.load_error_ = "region table " + path + " cannot be read";
+      auto* empty = new RegionTable;
+      empty->load_error_ = "region table " + path + " cannot be read";
       return empty;
     }
     std::string content((std::istreambuf_iterator<char>(in)),
                         std::istreambuf_iterator<char>());
-    return FromTsv(content);
+    return new RegionTable(FromTsv(content));
   }();
-  return table;
+  return *table;
 }
 
 void RegionTable::AddName(const std::u16string& name, int index,

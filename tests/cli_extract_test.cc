@@ -38,6 +38,32 @@ TEST(CliExtractTest, JsonHasDocumentShape) {
   FAIL() << "no PDF in corpus-sample";
 }
 
+// The program loads the format module, with its archive and mail
+// libraries, only for files that are not PDFs. The dynamic loader's log
+// (LD_DEBUG=files) names each module opened.
+TEST(CliExtractTest, PdfLoadsOnlyThePdfModule) {
+  fs::path pdf = testing::SourceDir() / "corpus-sample" / "documents" /
+                 "zh-yuqing-tender.pdf";
+  testing::TempDir dir;
+  fs::path html = dir.path() / "notice.html";
+  std::ofstream(html) << "<html><body><p>中标公告</p></body></html>";
+
+  CommandResult pdf_run = testing::RunProgram(
+      "env",
+      {"LD_DEBUG=files", BIDSCOPE_BINARY, "extract", "--json", pdf.string()});
+  ASSERT_EQ(pdf_run.exit_code, 0) << pdf_run.err;
+  EXPECT_EQ(nlohmann::json::parse(pdf_run.out)["format"], "pdf");
+  EXPECT_NE(pdf_run.err.find("bidscope-pdf.so"), std::string::npos);
+  EXPECT_EQ(pdf_run.err.find("bidscope-formats.so"), std::string::npos);
+
+  CommandResult both =
+      testing::RunProgram("env", {"LD_DEBUG=files", BIDSCOPE_BINARY, "extract",
+                                  "--json", pdf.string(), html.string()});
+  ASSERT_EQ(both.exit_code, 0) << both.err;
+  EXPECT_NE(both.err.find("bidscope-formats.so"), std::string::npos);
+  EXPECT_NE(both.out.find("中标公告"), std::string::npos);
+}
+
 TEST(CliExtractTest, ReadsStandardInput) {
   CommandResult result = RunBidscope(
       {"extract", "--json", "-"}, "采购人：示例市财政局\n预算金额：32万元\n");

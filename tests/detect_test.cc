@@ -1,6 +1,7 @@
 // DetectFormat on bytes written here and on every file of the shared
 // corpus, whose manifest records each file's format.
 #include "extract/extract.h"
+#include "extract/extract_steps.h"
 
 #include <gtest/gtest.h>
 #include <zip.h>
@@ -62,6 +63,26 @@ TEST(DetectTest, RecognisesMagicNumbers) {
   for (const DetectCase& c : cases) {
     EXPECT_EQ(DetectFormat(c.bytes), c.format) << c.name;
   }
+}
+
+// The program sends bytes that StartsAsPdf accepts to the PDF module
+// without running DetectFormat, so the two must agree.
+TEST(DetectTest, PdfHeaderAtStartIsPdf) {
+  const std::vector<std::string> tails = {
+      "",
+      "1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
+      "1.4\n<html><body>not really</body></html>",
+      "1.5\n{\"notice\": \"json\"}",
+      std::string("1.3\nPK\x03\x04\0\0", 10),
+  };
+  for (const std::string& tail : tails) {
+    std::string bytes = "%PDF-" + tail;
+    EXPECT_TRUE(StartsAsPdf(bytes)) << tail;
+    EXPECT_EQ(DetectFormat(bytes), Format::kPdf) << tail;
+  }
+  EXPECT_FALSE(StartsAsPdf(std::string(500, 'x') + "%PDF-1.4\n"));
+  EXPECT_FALSE(StartsAsPdf("%PDF"));
+  EXPECT_FALSE(StartsAsPdf(""));
 }
 
 TEST(DetectTest, TellsZipContainersApart) {
