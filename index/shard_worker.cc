@@ -26,12 +26,13 @@ void ShardWorker::Post(std::function<void(IndexWriter&)> task) {
 }
 
 void ShardWorker::Wait(std::function<void(IndexWriter&)> task) {
-  // The promise belongs to the queued task: when the task throws or is
-  // dropped after an earlier failure, destroying it unfulfilled still
-  // makes the future ready, so this never waits forever.
+  // Only the queued task owns the promise. When the task throws or is
+  // dropped after an earlier failure, it is destroyed unfulfilled, which
+  // makes the future ready, so this never waits forever. A copy kept here
+  // would keep the promise alive and the future waiting.
   auto done = std::make_shared<std::promise<void>>();
   std::future<void> finished = done->get_future();
-  Post([task = std::move(task), done](IndexWriter& writer) {
+  Post([task = std::move(task), done = std::move(done)](IndexWriter& writer) {
     task(writer);
     done->set_value();
   });
