@@ -15,6 +15,8 @@
 namespace bidscope {
 
 using fields_internal::ClauseStart;
+using fields_internal::Group;
+using fields_internal::GroupStart;
 using fields_internal::Keyword;
 using fields_internal::NearestKeyword;
 using fields_internal::Utf8Slice;
@@ -122,25 +124,6 @@ struct Candidate {
   std::string kind;
   std::string revision;  // as Amount::revision
 };
-
-// Captured text of a named group, empty when the group did not match.
-icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text =
-      m.group(m.pattern().groupNumberFromName(
-                  icu::UnicodeString(name, -1, US_INV), status),
-              status);
-  if (U_FAILURE(status)) return {};
-  return text;
-}
-
-int32_t GroupStart(icu::RegexMatcher& m, const char* name) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t number = m.pattern().groupNumberFromName(
-      icu::UnicodeString(name, -1, US_INV), status);
-  int32_t start = m.start(number, status);
-  return U_FAILURE(status) ? -1 : start;
-}
 
 std::string CurrencyOfWord(const icu::UnicodeString& word,
                            const AmountOptions& options) {

@@ -15,6 +15,7 @@
 namespace bidscope {
 
 using fields_internal::ClauseStart;
+using fields_internal::Group;
 using fields_internal::Keyword;
 using fields_internal::NearestKeyword;
 using fields_internal::ToUtf8;
@@ -99,15 +100,6 @@ const std::vector<Keyword>& KindKeywords() {
       {u"簽約", "contract"},      {u"合同", "contract"},
   };
   return keywords;
-}
-
-icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t number = m.pattern().groupNumberFromName(
-      icu::UnicodeString(name, -1, US_INV), status);
-  icu::UnicodeString text = m.group(number, status);
-  if (U_FAILURE(status)) return {};
-  return text;
 }
 
 // 0-99 from Arabic digits or Chinese numerals (十二, 三十一, 〇五), or -1 when

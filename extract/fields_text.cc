@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 #include "extract/pattern_classes.h"
 
@@ -103,6 +104,38 @@ std::string_view NearestKeyword(const icu::UnicodeString& text, int32_t start,
 
 bool Contains(const icu::UnicodeString& text, std::u16string_view word) {
   return text.indexOf(word.data(), static_cast<int32_t>(word.size()), 0) >= 0;
+}
+
+int32_t GroupNumber(const icu::RegexPattern& pattern, const char* name) {
+  // A few dozen pairs of pattern and name literal, so a scan comparing
+  // addresses beats hashing the name.
+  struct Known {
+    const icu::RegexPattern* pattern;
+    const char* name;
+    int32_t number;
+  };
+  thread_local std::vector<Known> known;
+  for (const Known& entry : known) {
+    if (entry.pattern == &pattern && entry.name == name) return entry.number;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t number =
+      pattern.groupNumberFromName(icu::UnicodeString(name, -1, US_INV), status);
+  if (U_FAILURE(status)) number = -1;
+  known.push_back({&pattern, name, number});
+  return number;
+}
+
+icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString text = m.group(GroupNumber(m.pattern(), name), status);
+  if (U_FAILURE(status)) text.remove();
+  return text;
+}
+int32_t GroupStart(icu::RegexMatcher& m, const char* name) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t start = m.start(GroupNumber(m.pattern(), name), status);
+  return U_FAILURE(status) ? -1 : start;
 }
 
 std::unique_ptr<icu::RegexPattern> CompilePattern(const char* pattern,

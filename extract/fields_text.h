@@ -48,6 +48,23 @@ std::string_view NearestKeyword(const icu::UnicodeString& text, int32_t start,
 // True when `text` contains `word`.
 bool Contains(const icu::UnicodeString& text, std::u16string_view word);
 
+// Returns the number of the group `name` of `pattern`, or -1 when it has
+// none. ICU converts and hashes the name on each of its own lookups, which
+// cost more than the rest of reading an amount match, so each name is
+// looked up once per pattern and thread, and found again by address. Both
+// `pattern` and `name` must live as long as the thread, as the fields'
+// static patterns and string literals do.
+int32_t GroupNumber(const icu::RegexPattern& pattern, const char* name);
+
+// Returns the text that the group `name` of the last match captured, or
+// an empty string when it took no part in the match. `name` is as for
+// GroupNumber.
+icu::UnicodeString Group(icu::RegexMatcher& m, const char* name);
+
+// Returns where the group `name` of the last match starts, or -1 when it
+// took no part in the match.
+int32_t GroupStart(icu::RegexMatcher& m, const char* name);
+
 // Compiles one of the fields' built-in regular expressions. A pattern that
 // does not compile is a bug in bidscope, so it throws std::logic_error
 // naming `what` and ICU's error.

@@ -35,6 +35,10 @@ size_t LexiconAutomaton::AddPattern(std::string_view pattern) {
 }
 
 void LexiconAutomaton::Build() {
+  root_next_.fill(0);
+  for (const auto& [byte, child] : nodes_[0].children) {
+    root_next_[byte] = child;
+  }
   // Breadth-first, so a node's fail target is final before its children.
   std::queue<int> queue;
   for (const auto& [byte, child] : nodes_[0].children) {
@@ -58,12 +62,12 @@ void LexiconAutomaton::Build() {
 }
 
 int LexiconAutomaton::Step(int node, uint8_t byte) const {
-  while (true) {
+  while (node != 0) {
     int next = Child(node, byte);
     if (next >= 0) return next;
-    if (node == 0) return 0;
     node = nodes_[node].fail;
   }
+  return root_next_[byte];
 }
 
 std::vector<LexiconAutomaton::Hit> LexiconAutomaton::FindAll(

@@ -4,6 +4,7 @@
 #ifndef BIDSCOPE_EXTRACT_LEXICON_AUTOMATON_H_
 #define BIDSCOPE_EXTRACT_LEXICON_AUTOMATON_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -43,6 +44,10 @@ class LexiconAutomaton {
 
   std::vector<Node> nodes_ = std::vector<Node>(1);
   std::vector<size_t> lengths_;
+  // The root's transition for every byte, 0 where it has no child. Most
+  // bytes of a text fall back to the root, where this replaces a search
+  // among its children. Filled by Build.
+  std::array<int, 256> root_next_{};
 };
 
 }  // namespace bidscope

@@ -96,16 +96,9 @@ namespace bidscope::parties_internal {
 namespace {
 
 using fields_internal::EntrustmentPattern;
+using fields_internal::Group;
 using fields_internal::OrganisationPattern;
 using fields_internal::OwnerPattern;
-
-icu::UnicodeString Group(icu::RegexMatcher& m, const char* name) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t number = m.pattern().groupNumberFromName(
-      icu::UnicodeString(name, -1, US_INV), status);
-  icu::UnicodeString text = m.group(number, status);
-  return U_FAILURE(status) ? icu::UnicodeString() : text;
-}
 
 // Role words that the entrustment sentence may name instead of a party:
 // "受招标人的委托".

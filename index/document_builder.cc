@@ -52,6 +52,9 @@ void DocumentBuilder::AddPosting(std::string term, uint32_t position) {
 }
 
 void DocumentBuilder::AddPostings(GeneratedTerms terms) {
+  // Sized for the worst case, every posting a new term, so that the map
+  // is not rehashed as it grows.
+  terms_.reserve(terms_.size() + terms.postings.size());
   for (Posting& posting : terms.postings) {
     if (posting.position == 0) {
       AddTerm(std::move(posting.term));
