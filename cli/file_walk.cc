@@ -1,5 +1,6 @@
 #include "cli/file_walk.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -32,6 +33,17 @@ bool StatFile(const std::string& path, InputFile& file, std::string& error) {
   return true;
 }
 
+// Returns why the folder at `path` cannot be listed, or an empty string
+// when it can. The walk skips such folders (skip_permission_denied:
+// without it, libstdc++ 12 ends the whole walk at the first one). So each
+// folder is opened here first, and a failure is reported, not lost.
+std::string FolderError(const std::string& path) {
+  DIR* dir = opendir(path.c_str());
+  if (dir == nullptr) return std::strerror(errno);
+  closedir(dir);
+  return {};
+}
+
 }  // namespace
 
 std::vector<InputFile> WalkInputs(
@@ -58,6 +70,10 @@ std::vector<InputFile> WalkInputs(
       }
       continue;
     }
+    if (std::string error = FolderError(root); !error.empty()) {
+      on_error(root, error);
+      continue;
+    }
     fs::recursive_directory_iterator it(
         root, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
@@ -66,9 +82,9 @@ std::vector<InputFile> WalkInputs(
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) {
-        on_error(it->path().string(), ec.message());
-        ec.clear();
-        continue;
+        // libstdc++ 12 leaves the iterator at the end after an error.
+        on_error(root, "listing the folder failed: " + ec.message());
+        break;
       }
       std::string path = it->path().lexically_normal().string();
       if (!skip.empty() && path == skip) {
@@ -76,7 +92,17 @@ std::vector<InputFile> WalkInputs(
         continue;
       }
       std::error_code type_ec;
-      if (it->is_directory(type_ec) || !it->is_regular_file(type_ec)) continue;
+      if (it->is_directory(type_ec)) {
+        // A symbolic link to a folder is not followed, so not listed.
+        if (!it->is_symlink(type_ec)) {
+          if (std::string error = FolderError(path); !error.empty()) {
+            on_error(path, error);
+            it.disable_recursion_pending();
+          }
+        }
+        continue;
+      }
+      if (!it->is_regular_file(type_ec)) continue;
       InputFile file;
       std::string error;
       if (StatFile(path, file, error)) {

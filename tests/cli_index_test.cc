@@ -228,6 +228,41 @@ TEST_F(CliIndexTest, KeepMissingKeepsVanishedFiles) {
   EXPECT_EQ(Hits("视频监控"), 1);
 }
 
+// A folder that cannot be listed ends as failed with the reason, and the
+// run goes on with the rest. Root may list any folder, so as root the run
+// is made as the user nobody (setpriv, from util-linux).
+TEST_F(CliIndexTest, UnlistableFolderEndsAsFailed) {
+  fs::path locked = input_ / "locked";
+  WriteText(locked / "c.txt", "锁定目录中的公告。");
+  // nobody must reach the inputs and create the index beside them.
+  fs::permissions(dir_.path(), fs::perms::all, fs::perm_options::replace);
+  fs::permissions(locked, fs::perms::none, fs::perm_options::replace);
+
+  std::vector<std::string> args = {"index", "--db", db_, "--json",
+                                   input_.string()};
+  CommandResult run;
+  if (geteuid() == 0) {
+    args.insert(args.begin(), {"--reuid=nobody", "--regid=nogroup",
+                               "--clear-groups", BIDSCOPE_BINARY});
+    run = testing::RunProgram("setpriv", args);
+  } else {
+    run = RunBidscope(args);
+  }
+  fs::permissions(locked, fs::perms::owner_all, fs::perm_options::replace);
+
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.count("locked"), 1u) << run.out;
+  EXPECT_EQ(records["locked"]["status"], "failed");
+  EXPECT_NE(
+      records["locked"]["reason"].get<std::string>().find("Permission denied"),
+      std::string::npos)
+      << records["locked"].dump();
+  EXPECT_EQ(records.count("c.txt"), 0u);
+  EXPECT_EQ(records["b.txt"]["status"], "indexed");
+  EXPECT_NE(run.err.find("locked"), std::string::npos) << run.err;
+}
+
 TEST_F(CliIndexTest, WorkerFaultsEndOnlyTheirFile) {
   WriteText(input_ / "crash.txt", "崩溃");
   WriteText(input_ / "hang.txt", "挂起");
