@@ -101,9 +101,18 @@ class XapianSearcher : public Searcher {
       enquire.set_query(xapian_query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
       ApplySortOrder(options.sort, db_, &enquire);
-      Xapian::MSet mset =
-          enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                           static_cast<Xapian::doccount>(options.limit));
+      // Xapian stops once it has the best hits, and its count of the rest
+      // is then a guess: for a Chinese phrase it was 8 with one hit shown
+      // and 600 with two hundred, of 753. Checking this many matches
+      // first makes the count exact up to there. Above it the estimate
+      // came within 16% on the benchmark corpus (1,100 for 1,315).
+      constexpr Xapian::doccount kCheckAtLeast = 1000;
+      Xapian::MSet mset = enquire.get_mset(
+          static_cast<Xapian::doccount>(options.offset),
+          static_cast<Xapian::doccount>(options.limit),
+          std::max<Xapian::doccount>(
+              kCheckAtLeast,
+              static_cast<Xapian::doccount>(options.offset + options.limit)));
       SearchResult result;
       result.total_estimate = mset.get_matches_estimated();
       result.total_exact =

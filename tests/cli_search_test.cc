@@ -2,8 +2,10 @@
 // file gets a status and every query in corpus-sample/queries.tsv finds
 // exactly the documents it must.
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -162,6 +164,36 @@ TEST_F(CliSearchTest, ShowListsMetadataAndPages) {
   testing::CommandResult unknown =
       RunBidscope({"show", "--db", db_, "ffffffffffffffff"});
   EXPECT_EQ(unknown.exit_code, 1);
+}
+
+// The count of matches does not depend on how many hits are shown. Half
+// the documents have the phrase, and the others only its bigrams, so
+// that a count guessed from the bigrams would be wrong.
+TEST(CliSearchCountTest, CountIsExactWithOneHitShown) {
+  testing::TempDir dir;
+  fs::path input = dir.path() / "in";
+  fs::create_directories(input);
+  for (int i = 0; i < 120; ++i) {
+    // The odd documents have every bigram of the phrase but not the phrase.
+    std::string text =
+        "第" + std::to_string(i) + "号：" +
+        (i % 2 == 0 ? "示例市公安局采购。" : "示例市公安处与公安局。");
+    std::ofstream(input / ("n" + std::to_string(i) + ".txt")) << text;
+  }
+  std::string db = (dir.path() / "idx").string();
+  testing::CommandResult run =
+      RunBidscope({"index", "--db", db, input.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+
+  for (const char* limit : {"1", "10"}) {
+    testing::CommandResult result = RunBidscope(
+        {"search", "--db", db, "--json", "--limit", limit, "示例市公安局"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::vector<nlohmann::json> summary = RecordsOfType(result.out, "summary");
+    ASSERT_EQ(summary.size(), 1u) << result.out;
+    EXPECT_EQ(summary[0]["total_estimate"], 60) << "limit " << limit;
+    EXPECT_EQ(summary[0]["total_exact"], true) << "limit " << limit;
+  }
 }
 
 }  // namespace
