@@ -75,6 +75,7 @@ const std::vector<Keyword>& KindKeywords() {
       {u"限价", "ceiling"},     {u"预算", "budget"},
       {u"預算", "budget"},      {u"概算", "budget"},
       {u"采购资金", "budget"},  {u"资金", "budget"},
+      {u"拟采购", "budget"},    {u"擬採購", "budget"},
       {u"中标", "award"},       {u"成交", "award"},
       {u"决标", "award"},       {u"決標", "award"},
       {u"得标", "award"},       {u"得標", "award"},

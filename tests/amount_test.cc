@@ -106,6 +106,8 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
       {"成交金额：13万2", "award 132000 CNY"},
       {"成交金额：三万五千元", "award 35000 CNY"},
       {"预算：1万5千元", "budget 15000 CNY"},
+      // A single-source notice names the planned amount, not a budget.
+      {"拟采购金额：￥1,860,000.00元", "budget 1860000 CNY"},
       {"投标保证金：５０００元", "deposit 5000 CNY"},
       {"采购预算（元）：1,280,000.00", "budget 1280000 CNY"},
       {"预算金额(亿元) | 1.25", "budget 125000000 CNY"},
