@@ -24,25 +24,32 @@ using fields_internal::Utf8Slice;
 namespace {
 
 // Year-month-day in three notations: 年月日 (Arabic, 二〇二一 or Minguo
-// years), 2021-12-31 with - / or . and 月日 without a year.
+// years), 2021-12-31 with - / or . and 月日 without a year. Taiwan writes
+// Minguo years without 民國 too: 113年4月25日 and 113/04/25. A bare year
+// of three digits is read as Minguo only from 100 (2011) to 199, and the
+// slash form only with a valid month and day, so that ratios and
+// fractions such as 120/80/60 are not dates.
 constexpr char kDatePattern[] =
     "(?:(?<![\\d])(?<y>\\d{4})|(?<yc>[〇○零一二三四五六七八九]{4})|"
-    "民[國国][ \\t]*(?<ym>\\d{2,3}))[ \\t]*年[ \\t]*"
+    "民[國国][ \\t]*(?<ym>\\d{2,3})|(?<![\\d.])(?<yr>1\\d{2}))[ \\t]*年[ \\t]*"
     "(?<m>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*月"
     "(?:[ \\t]*(?<d>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號])?"
     "|(?<![\\d.])(?<ny>\\d{4})(?<sep>[-/.])(?<nm>\\d{1,2})\\k<sep>"
     "(?<nd>\\d{1,2})(?![\\d])"
+    "|(?<![\\d./])(?<ry>1\\d{2})/(?<rm>0?[1-9]|1[0-2])/"
+    "(?<rd>0?[1-9]|[12]\\d|3[01])(?![\\d/])"
     "|(?<![\\d年])(?<om>\\d{1,2}|[十一二三四五六七八九]{1,3})[ \\t]*月[ \\t]*"
     "(?<od>\\d{1,2}|[十一二三四五六七八九〇○零]{1,3})[ \\t]*[日号號]";
 
-// Every match has a 月 or the separator of 2021-12-31, and only the
-// characters of `members` (\d is any decimal digit).
+// Every match has a 月 or the separator of 2021-12-31 or 113/04/25, and
+// only the characters of `members` (\d is any decimal digit).
 constexpr char kDateAnchors[] = "[月\\-/.]";
 constexpr char kDateMembers[] =
     "[\\p{Nd}〇○零一二三四五六七八九十民國国年月日号號\\u0020\\t\\-/.]";
 
 // Every character a match can begin with. A match beginning with a digit
-// never follows a digit (the lookbehinds of `y`, `ny` and `om`).
+// never follows a digit (the lookbehinds of `y`, `yr`, `ny`, `ry` and
+// `om`).
 constexpr char kDateStarts[] = "[\\p{Nd}〇○零一二三四五六七八九十民]";
 constexpr char kDateNotBeforeDigit[] = "[\\p{Nd}]";
 
@@ -163,6 +170,9 @@ int DigitRun(const icu::UnicodeString& text) {
   return value;
 }
 
+// Minguo year 1 is 1912.
+constexpr int kMinguoOffset = 1911;
+
 Ymd YmdFromMatch(icu::RegexMatcher& m) {
   Ymd date;
   if (icu::UnicodeString y = Group(m, "y"); !y.isEmpty()) {
@@ -170,7 +180,9 @@ Ymd YmdFromMatch(icu::RegexMatcher& m) {
   } else if (icu::UnicodeString yc = Group(m, "yc"); !yc.isEmpty()) {
     date.year = DigitRun(yc);
   } else if (icu::UnicodeString ym = Group(m, "ym"); !ym.isEmpty()) {
-    date.year = DigitRun(ym) + 1911;  // Minguo year 1 is 1912
+    date.year = DigitRun(ym) + kMinguoOffset;
+  } else if (icu::UnicodeString yr = Group(m, "yr"); !yr.isEmpty()) {
+    date.year = DigitRun(yr) + kMinguoOffset;
   }
   if (icu::UnicodeString mo = Group(m, "m"); !mo.isEmpty()) {
     date.month = SmallNumber(mo);
@@ -182,6 +194,12 @@ Ymd YmdFromMatch(icu::RegexMatcher& m) {
     date.year = DigitRun(ny);
     date.month = SmallNumber(Group(m, "nm"));
     date.day = SmallNumber(Group(m, "nd"));
+    return date;
+  }
+  if (icu::UnicodeString ry = Group(m, "ry"); !ry.isEmpty()) {
+    date.year = DigitRun(ry) + kMinguoOffset;
+    date.month = SmallNumber(Group(m, "rm"));
+    date.day = SmallNumber(Group(m, "rd"));
     return date;
   }
   date.month = SmallNumber(Group(m, "om"));
