@@ -1,6 +1,7 @@
 #include "extract/amount.h"
 
 #include <unicode/regex.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <memory>
@@ -466,9 +467,13 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
       label = LabelLineAbove(text, figure_start, c.limit);
     }
     bool labelled = !label.isEmpty() && IsAmountLabel(label);
-    if (!labelled && !IsSmallCount(Group(m, "num"))) {
+    if (!labelled) {
+      // A small integer is a count or row number unless its column's
+      // header gives the unit it counts in ("预算金额（万元）" above "32").
       column_label = PipeColumnLabel(text, figure_start, c.limit, pipe_row);
-      if (!column_label.isEmpty() && IsAmountLabel(column_label)) {
+      if (!column_label.isEmpty() && IsAmountLabel(column_label) &&
+          (!IsSmallCount(Group(m, "num")) ||
+           LabelUnitPower(column_label) > 0)) {
         label = column_label;
         labelled = true;
       }
@@ -535,14 +540,39 @@ bool IsKindKeywordIn(const icu::UnicodeString& text, int32_t start,
   return NearestKeyword(text, start, limit, KindKeywords(), "") != "";
 }
 
+// True when `gap` is only the label of the second writing of an amount,
+// with punctuation: "；大写：", "，小写:", "\n(大写)".
+bool IsNotationLabelGap(icu::UnicodeString gap) {
+  static const std::u16string_view kLabels[] = {u"大写", u"小写", u"大寫",
+                                                u"小寫"};
+  bool labelled = false;
+  for (std::u16string_view label : kLabels) {
+    icu::UnicodeString word(label.data(), static_cast<int32_t>(label.size()));
+    if (gap.indexOf(word) < 0) continue;
+    labelled = true;
+    gap.findAndReplace(word, u"");
+  }
+  if (!labelled) return false;
+  for (int32_t i = 0; i < gap.length(); ++i) {
+    if (u_strchr(u" \t\n:;,()金额為为是", gap.charAt(i)) == nullptr &&
+        gap.charAt(i) != u'；' && gap.charAt(i) != u'，') {
+      return false;
+    }
+  }
+  return true;
+}
+
 // True when `a` and `b` write one amount twice: one in 大写, the other in
-// figures, separated only by a short bracket or "小写：".
+// figures, separated only by a short bracket or "小写：", or by a clause
+// mark before the label of the second ("¥3,200,000元；大写：…").
 bool IsWrittenTwice(const Candidate& a, const Candidate& b,
                     const icu::UnicodeString& text) {
   if (a.chinese == b.chinese) return false;
   if (b.start - a.limit > 12) return false;
-  for (int32_t i = a.limit; i < b.start; ++i) {
-    char16_t c = text.charAt(i);
+  icu::UnicodeString gap(text, a.limit, b.start - a.limit);
+  if (IsNotationLabelGap(gap)) return true;
+  for (int32_t i = 0; i < gap.length(); ++i) {
+    char16_t c = gap.charAt(i);
     if (c == u'。' || c == u';' || c == u'；' || c == u'\n') return false;
   }
   return !IsKindKeywordIn(text, a.limit, b.start);

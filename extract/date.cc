@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include "extract/amount_numeral.h"
 #include "extract/anchored_search.h"
@@ -107,6 +110,53 @@ const std::vector<Keyword>& KindKeywords() {
       {u"簽約", "contract"},      {u"合同", "contract"},
   };
   return keywords;
+}
+
+// The kinds of a label that names two events joined by a conjunction,
+// "投标截止时间及开标时间" or "开标时间、截标时间", other than `kind`, the
+// kind of the keyword nearest the date. Empty for a label of one event.
+std::vector<std::string_view> JoinedKinds(const icu::UnicodeString& text,
+                                          int32_t start, int32_t limit,
+                                          std::string_view kind) {
+  struct Hit {
+    int32_t begin;
+    int32_t end;
+    std::string_view kind;
+  };
+  std::vector<Hit> hits;
+  for (const Keyword& keyword : KindKeywords()) {
+    icu::UnicodeString word(keyword.word.data(),
+                            static_cast<int32_t>(keyword.word.size()));
+    int32_t found = text.lastIndexOf(word, start, limit - start);
+    if (found >= 0) {
+      hits.push_back({found, found + word.length(), keyword.value});
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const Hit& a, const Hit& b) { return a.end > b.end; });
+  // From the keyword nearest the date back: each earlier keyword joins
+  // when only a few characters with a conjunction lie between them.
+  constexpr int32_t kMaxJoin = 8;
+  std::vector<std::string_view> joined;
+  for (size_t i = 1; i < hits.size(); ++i) {
+    const Hit& later = hits[i - 1];
+    const Hit& earlier = hits[i];
+    if (earlier.end > later.begin || later.begin - earlier.end > kMaxJoin)
+      break;
+    icu::UnicodeString between(text, earlier.end, later.begin - earlier.end);
+    bool conjunction = false;
+    for (int32_t k = 0; k < between.length(); ++k) {
+      char16_t c = between.charAt(k);
+      if (c == u':' || c == u',' || c == u'。' || c == u'\n') return joined;
+      conjunction |= u_strchr(u"及和与與暨、/", c) != nullptr;
+    }
+    if (!conjunction) break;
+    if (earlier.kind != kind &&
+        std::find(joined.begin(), joined.end(), earlier.kind) == joined.end()) {
+      joined.push_back(earlier.kind);
+    }
+  }
+  return joined;
 }
 
 // 0-99 from Arabic digits or Chinese numerals (十二, 三十一, 〇五), or -1 when
@@ -432,6 +482,13 @@ std::vector<DateValue> FindDates(std::string_view text, int page,
     date.raw = raw;
     date.page = page;
     dates.push_back(date);
+    if (!kind.empty()) {
+      for (std::string_view also :
+           JoinedKinds(normalized, clause, start, kind)) {
+        date.kind = std::string(also);
+        dates.push_back(date);
+      }
+    }
   }
   if (missing_years != nullptr) *missing_years = missing_year;
   if (missing_year > 0 && warnings != nullptr) {

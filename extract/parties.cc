@@ -211,6 +211,8 @@ icu::UnicodeString LabelBefore(const icu::UnicodeString& text, int32_t sep) {
 }
 
 Role RoleOfLabel(icu::UnicodeString label) {
+  // "项目编号/包号" labels the first of two values written together.
+  if (int32_t slash = label.indexOf(u'/'); slash > 0) label.truncate(slash);
   // 第一中标候选人 is the winner-to-be and 拟中标人 the proposed winner;
   // the second and third candidates are not suppliers.
   if (label.startsWith(u"第一")) label.remove(0, 2);
@@ -231,13 +233,20 @@ Role RoleOfLabel(icu::UnicodeString label) {
   return Role::kNone;
 }
 
+// Returns the start of the value after the separator at `sep`.
+int32_t ValueStart(const icu::UnicodeString& text, int32_t sep) {
+  int32_t start = sep + 1;
+  while (start < text.length() && text.charAt(start) == u' ') ++start;
+  return start;
+}
+
 // Value after the separator at `sep`: up to a space, clause mark or an
 // unbalanced closing bracket, at most 80 units.
 icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
-  int32_t start = sep + 1;
-  while (start < text.length() && text.charAt(start) == u' ') ++start;
+  int32_t start = ValueStart(text, sep);
   int32_t end = start;
   int depth = 0;
+  int32_t outer_open = -1;  // the outermost bracket open at `end`
   while (end < text.length() && end - start < 80) {
     char16_t c = text.charAt(end);
     // "16A5421,16A5420": an ASCII comma between identifiers continues.
@@ -246,19 +255,220 @@ icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
         u_isalnum(text.charAt(end - 1)) && text.charAt(end - 1) < 0x80 &&
         u_isalnum(text.charAt(end + 1)) && text.charAt(end + 1) < 0x80;
     if (IsValueStop(c) && !list_comma) break;
-    if (c == u'(' || c == u'【' || c == u'[') ++depth;
+    if (c == u'(' || c == u'【' || c == u'[') {
+      if (depth++ == 0) outer_open = end;
+    }
     if (c == u')' || c == u'】' || c == u']') {
       if (depth == 0) break;
       --depth;
     }
     ++end;
   }
+  // A bracket left open where the value stopped, as at the space in
+  // "TAHP-ZB-2023-1790（1-12 包）", opens an aside: the value ends before it.
+  if (depth > 0 && outer_open - start >= 2) end = outer_open;
+  // The numbering of the next item, left when a scraper cut the text
+  // short: "SXWS20240101四、".
+  if (end - start > 2 && text.charAt(end - 1) == u'、') {
+    int32_t numbering = end - 1;
+    while (numbering > start + 2 && numbering > end - 3 &&
+           u_strchr(u"一二三四五六七八九十", text.charAt(numbering - 1)) !=
+               nullptr) {
+      --numbering;
+    }
+    end = numbering;
+  }
   return icu::UnicodeString(text, start, end - start);
+}
+
+// Labels that follow a value on the same form line without naming a
+// party, project or number: contact details ("联系电话", with the party
+// first "采购人地址", "单位名称") and the project's other facts ("建设地点",
+// "资金来源").
+bool IsDetailLabel(icu::UnicodeString label) {
+  static const std::u16string_view kParties[] = {
+      u"采购人",   u"采购单位", u"采购代理机构", u"代理机构", u"招标人",
+      u"招标代理", u"供应商",   u"中标人",       u"单位"};
+  static const std::u16string_view kDetails[] = {
+      u"联系电话", u"联系人",   u"联系方式", u"电话",        u"聯絡電話",
+      u"聯絡人",   u"電話",     u"传真",     u"傳真",        u"邮编",
+      u"邮政编码", u"手机",     u"电子邮箱", u"邮箱",        u"地址",
+      u"联系地址", u"名称",     u"全称",     u"地点",        u"建设地点",
+      u"实施地点", u"交货地点", u"服务地点", u"资金来源",    u"公告期限",
+      u"施工范围", u"工期",     u"施工工期", u"服务期",      u"服务期限",
+      u"交货期",   u"质量要求", u"质保期",   u"预算金额",    u"采购预算",
+      u"最高限价", u"项目概况", u"采购需求", u"项目主要内容"};
+  for (std::u16string_view party : kParties) {
+    if (label.startsWith(party.data(), static_cast<int32_t>(party.size()))) {
+      label.remove(0, static_cast<int32_t>(party.size()));
+      break;
+    }
+  }
+  for (std::u16string_view w : kDetails) {
+    if (label == icu::UnicodeString(w.data(), static_cast<int32_t>(w.size()))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when `label` names a party or one of its details.
+bool IsKnownLabel(const icu::UnicodeString& label) {
+  // An aside closes the value before the label: "项目(二次)资金来源".
+  if (label.startsWith(u"(") || label.startsWith(u"【")) return false;
+  icu::UnicodeString clean = CleanLabel(label);
+  return IsDetailLabel(clean) || RoleOfLabel(clean) != Role::kNone;
+}
+
+// What RunOnLabelStart returns for a value that runs into no label, and
+// for one that runs into a label not known.
+constexpr int32_t kNoLabel = -1;
+constexpr int32_t kUnknownLabel = -2;
+
+// False when a label starting at `s` would begin with list numbering that
+// is the end of the value before it: the "22" of "G2024-0422二、项目名称"
+// or the "1" of "2640号-1二、". Numbering is one or two Arabic digits or
+// Chinese numerals, not both, right before 、 or ".", and does not
+// continue a run of its own kind.
+bool IsNumberingStart(const icu::UnicodeString& value, int32_t s) {
+  auto kind = [&](int32_t i) {
+    char16_t c = value.charAt(i);
+    if (c >= u'0' && c <= u'9') return 1;
+    return u_strchr(u"一二三四五六七八九十", c) != nullptr ? 2 : 0;
+  };
+  int first = kind(s);
+  if (first == 0) return true;
+  if (s > 0 && kind(s - 1) == first) return false;
+  int32_t end = s;
+  while (end < value.length() && kind(end) == first) ++end;
+  return end - s <= 2 && end < value.length() &&
+         (value.charAt(end) == u'、' || value.charAt(end) == u'.');
+}
+
+// Returns the start of the next label of its line that a value runs into:
+// "示例县公安局联系电话：0999-…", where a form's two cells stood too close
+// for the layout to keep them apart, or text whose line breaks a scraper
+// dropped. The value ends there. Returns kNoLabel when the value has no
+// label colon, and kUnknownLabel when its label is not known, so that
+// where the value ends is not known either. A colon between digits
+// (10:30) ends no label, nor one inside brackets ("(一期:主楼)") unless a
+// known label opens the brackets ("（统一社会信用代码：…）").
+int32_t RunOnLabelStart(const icu::UnicodeString& value) {
+  constexpr int32_t kMinValue = 2;
+  constexpr int32_t kMaxLabel = 12;
+  int depth = 0;
+  int32_t open = -1;  // the outermost open bracket
+  for (int32_t colon = 0; colon < value.length(); ++colon) {
+    char16_t c = value.charAt(colon);
+    if (c == u'(' || c == u'【' || c == u'[') {
+      if (depth++ == 0) open = colon;
+      continue;
+    }
+    if ((c == u')' || c == u'】' || c == u']') && depth > 0) {
+      --depth;
+      continue;
+    }
+    if (c != u':' || colon == 0) continue;
+    if (depth > 0) {
+      if (open >= kMinValue &&
+          IsKnownLabel(icu::UnicodeString(value, open + 1, colon - open - 1))) {
+        return open;
+      }
+      continue;
+    }
+    if (u_isdigit(value.charAt(colon - 1)) && colon + 1 < value.length() &&
+        u_isdigit(value.charAt(colon + 1))) {
+      continue;
+    }
+    // The earliest start is the longest label: 采购代理机构 before 代理机构.
+    for (int32_t s = std::max(kMinValue, colon - kMaxLabel); s + 2 <= colon;
+         ++s) {
+      if (IsNumberingStart(value, s) &&
+          IsKnownLabel(icu::UnicodeString(value, s, colon - s))) {
+        return s;
+      }
+    }
+    return kUnknownLabel;
+  }
+  return kNoLabel;
+}
+
+// Cuts `value` at `cut`, the start of the label it ran into, dropping
+// what belongs to that label: the bracket of an aside ("（统一社会信用代码：")
+// and list numbering ("四、项目名称："), and a numbered heading run into the
+// value ("…维保服务三、中标信息").
+void CutBeforeLabel(icu::UnicodeString& value, int32_t cut) {
+  value.truncate(cut);
+  auto is_numeral = [](char16_t c) {
+    return u_isdigit(c) || u_strchr(u"一二三四五六七八九十", c) != nullptr;
+  };
+  for (int32_t i = 2; i < value.length(); ++i) {
+    char16_t c = value.charAt(i);
+    bool decimal_point =
+        c == u'.' && i + 1 < value.length() && u_isdigit(value.charAt(i + 1));
+    if ((c != u'、' && c != u'.') || decimal_point ||
+        !is_numeral(value.charAt(i - 1))) {
+      continue;
+    }
+    int32_t start = i - 1;
+    while (start > 0 && is_numeral(value.charAt(start - 1))) --start;
+    // Numbering follows a name's last character, not a letter or digit of
+    // an identifier ("GH-2025.1").
+    if (start >= 2 &&
+        u_hasBinaryProperty(value.char32At(start - 1), UCHAR_IDEOGRAPHIC)) {
+      value.truncate(start);
+      break;
+    }
+  }
+  // Bracketed numbering of the next item: "…全部内容(4)交货期：".
+  if (value.endsWith(u")")) {
+    int32_t open = value.lastIndexOf(u'(');
+    bool numbering = open >= 2 && value.length() - open <= 4;
+    for (int32_t i = open + 1; numbering && i + 1 < value.length(); ++i) {
+      char16_t c = value.charAt(i);
+      numbering = u_isdigit(c) || u_strchr(u"一二三四五六七八九十", c);
+    }
+    if (numbering) value.truncate(open);
+  }
+  while (!value.isEmpty()) {
+    char16_t c = value.charAt(value.length() - 1);
+    if (c != u'(' && c != u'【' && c != u'[' && c != u' ' && c != u'-' &&
+        c != u'/' && c != u'、') {
+      break;
+    }
+    value.truncate(value.length() - 1);
+  }
+}
+
+// Cuts a party's name before a date run into it: "上海国际招标有限公司
+// 二○二六年四月", where a letter's date followed its signature.
+void CutBeforeDate(icu::UnicodeString& name) {
+  constexpr int32_t kYearDigits = 4;
+  auto is_digit = [](char16_t c) {
+    return u_isdigit(c) || c == u'〇' || c == u'○' || c == u'零' ||
+           u_strchr(u"一二三四五六七八九", c) != nullptr;
+  };
+  for (int32_t i = 2; i + kYearDigits < name.length(); ++i) {
+    int32_t run = 0;
+    while (i + run < name.length() && is_digit(name.charAt(i + run))) ++run;
+    if (run == kYearDigits && name.charAt(i + run) == u'年' &&
+        !is_digit(name.charAt(i - 1))) {
+      name.truncate(i);
+      return;
+    }
+    i += run;
+  }
 }
 
 // Values that only point elsewhere: 见公告, 详见附件, 无, "/".
 bool IsPlaceholder(const icu::UnicodeString& value) {
   if (value.isEmpty()) return true;
+  // The blank of a form: "________".
+  bool blank = true;
+  for (int32_t i = 0; i < value.length() && blank; ++i) {
+    blank = u_strchr(u"_-—. ", value.charAt(i)) != nullptr;
+  }
+  if (blank) return true;
 
   // Column headers of a flattened table are not values either.
   static const std::u16string_view kHeaders[] = {
@@ -420,6 +630,74 @@ std::vector<Line> SplitLines(const icu::UnicodeString& text) {
   return lines;
 }
 
+// A pipe-table row of column headers above numbered rows:
+//   序号 | 采购项目名称 | 预算金额（万元）
+//   1 | 网络舆情分析服务 | 32
+// Three or more short cells without digits, one of them a label, with a
+// row of as many cells below that starts with a number. Its values are in
+// the rows below, not in the next cell.
+bool IsHeaderRow(const std::vector<icu::UnicodeString>& cells,
+                 const std::vector<icu::UnicodeString>& below) {
+  constexpr int32_t kMaxHeaderCell = 16;
+  if (cells.size() < 3 || below.size() != cells.size()) return false;
+  if (below[0].isEmpty() || !u_isdigit(below[0].charAt(0))) return false;
+  bool labelled = false;
+  for (const icu::UnicodeString& cell : cells) {
+    if (cell.isEmpty() || cell.length() > kMaxHeaderCell) return false;
+    for (int32_t i = 0; i < cell.length(); ++i) {
+      if (u_isdigit(cell.charAt(i))) return false;
+    }
+    labelled |= RoleOfLabel(CleanLabel(cell)) != Role::kNone;
+  }
+  return labelled;
+}
+
+// The cells of the line that ends at `end` and of the line below it.
+struct RowPair {
+  std::vector<icu::UnicodeString> cells;
+  std::vector<icu::UnicodeString> below;
+};
+
+RowPair RowAndBelow(const icu::UnicodeString& text, int32_t start,
+                    int32_t end) {
+  RowPair rows;
+  rows.cells = parties_internal::SplitCells(
+      icu::UnicodeString(text, start, end - start));
+  if (end < text.length()) {
+    int32_t below_end = text.indexOf(u'\n', end + 1);
+    if (below_end < 0) below_end = text.length();
+    rows.below = parties_internal::SplitCells(
+        icu::UnicodeString(text, end + 1, below_end - end - 1));
+  }
+  return rows;
+}
+
+// The first row under each header row of a pipe table gives the project,
+// buyer and agency of the columns so headed.
+void FillFromHeaderRows(const icu::UnicodeString& text, Parties& parties) {
+  int32_t start = 0;
+  while (start < text.length()) {
+    int32_t end = text.indexOf(u'\n', start);
+    if (end < 0) end = text.length();
+    int32_t line_start = start;
+    start = end + 1;
+    if (text.indexOf(u'|', line_start, end - line_start) < 0) continue;
+    RowPair rows = RowAndBelow(text, line_start, end);
+    if (!IsHeaderRow(rows.cells, rows.below)) continue;
+    const std::vector<icu::UnicodeString>& values = rows.below;
+    for (size_t i = 0; i < rows.cells.size(); ++i) {
+      Role role = RoleOfLabel(CleanLabel(rows.cells[i]));
+      bool named = role == Role::kProjectName || role == Role::kProjectNumber ||
+                   role == Role::kPlanNumber || role == Role::kBuyer ||
+                   role == Role::kAgency;
+      if (!named || IsPlaceholder(values[i]) || values[i].length() < 2) {
+        continue;
+      }
+      Assign(parties, role, Role::kNone, Role::kNone, values[i]);
+    }
+  }
+}
+
 // Tables flattened one cell per line: a line that is only a label (or a
 // label broken over several one- or two-character lines, "拟中 / 标 / 人")
 // takes the next line as its value.
@@ -441,7 +719,7 @@ void FillFromLabelLines(const icu::UnicodeString& text, Parties& parties) {
     if (role == Role::kNone) continue;
     const icu::UnicodeString& value = lines[next].text;
     if (IsPlaceholder(value) || value.length() < 2 ||
-        value.indexOf(u':') >= 0 ||
+        value.indexOf(u':') >= 0 || value.indexOf(u'|') >= 0 ||
         RoleOfLabel(CleanLabel(value)) != Role::kNone) {
       continue;
     }
@@ -458,18 +736,57 @@ Parties FindParties(std::string_view text) {
   Parties parties;
   Role last = Role::kNone;
 
-  // Every ':' or '|' separates a label from its value.
+  // Every ':' or '|' separates a label from its value. A value cut where
+  // the next label of its line begins leaves that label's start and
+  // separator here.
+  int32_t joined_label = -1;
+  int32_t joined_sep = -1;
+  // The line of the last '|' seen, and whether it is a header row.
+  int32_t line_end = -1;
+  bool header_row = false;
   for (int32_t i = 0; i < normalized.length(); ++i) {
     char16_t c = normalized.charAt(i);
     if (c != u':' && c != u'|') continue;
-    Role role = RoleOfLabel(LabelBefore(normalized, i));
+    if (c == u'|') {
+      if (i > line_end) {
+        int32_t line_start = normalized.lastIndexOf(u'\n', 0, i) + 1;
+        line_end = normalized.indexOf(u'\n', i);
+        if (line_end < 0) line_end = normalized.length();
+        RowPair rows = RowAndBelow(normalized, line_start, line_end);
+        header_row = IsHeaderRow(rows.cells, rows.below);
+      }
+      if (header_row) continue;
+    }
+    icu::UnicodeString label =
+        i == joined_sep ? CleanLabel(icu::UnicodeString(
+                              normalized, joined_label, i - joined_label))
+                        : LabelBefore(normalized, i);
+    Role role = RoleOfLabel(label);
     if (role == Role::kNone) continue;
     icu::UnicodeString value = ValueAfter(normalized, i);
+    int32_t cut = RunOnLabelStart(value);
+    if (cut == kUnknownLabel) continue;
+    if (cut >= 0) {
+      int32_t start = ValueStart(normalized, i);
+      joined_label = start + cut;
+      joined_sep = start + value.indexOf(u':', cut);
+      // A bracket opened the label: its label starts after it.
+      if (value.charAt(cut) == u'(' || value.charAt(cut) == u'【' ||
+          value.charAt(cut) == u'[') {
+        ++joined_label;
+      }
+      CutBeforeLabel(value, cut);
+    }
+    if (role == Role::kBuyer || role == Role::kAgency ||
+        role == Role::kSupplier || role == Role::kName) {
+      CutBeforeDate(value);
+    }
     if (IsPlaceholder(value) || (value.length() < 2 && role != Role::kLot)) {
       continue;
     }
     last = Assign(parties, role, SectionAt(normalized, i), last, value);
   }
+  FillFromHeaderRows(normalized, parties);
   FillFromLabelLines(normalized, parties);
   parties_internal::FillFromPhrases(normalized, parties);
   return parties;

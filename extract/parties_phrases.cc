@@ -182,20 +182,6 @@ void FillFromSupplierTable(const icu::UnicodeString& text, Parties& parties) {
   }
 }
 
-std::vector<icu::UnicodeString> SplitCells(const icu::UnicodeString& line) {
-  std::vector<icu::UnicodeString> cells;
-  int32_t start = 0;
-  while (true) {
-    int32_t bar = line.indexOf(u'|', start);
-    int32_t end = bar < 0 ? line.length() : bar;
-    icu::UnicodeString cell(line, start, end - start);
-    cell.trim();
-    cells.push_back(cell);
-    if (bar < 0) return cells;
-    start = bar + 1;
-  }
-}
-
 // "供应商名称 | 地址 | …" header rows followed by one row per supplier.
 void FillFromPipeTable(const icu::UnicodeString& text, Parties& parties) {
   static const std::u16string_view kHeaders[] = {
@@ -257,6 +243,20 @@ void FillFromPipeTable(const icu::UnicodeString& text, Parties& parties) {
 }
 
 }  // namespace
+
+std::vector<icu::UnicodeString> SplitCells(const icu::UnicodeString& line) {
+  std::vector<icu::UnicodeString> cells;
+  int32_t start = 0;
+  while (true) {
+    int32_t bar = line.indexOf(u'|', start);
+    int32_t end = bar < 0 ? line.length() : bar;
+    icu::UnicodeString cell(line, start, end - start);
+    cell.trim();
+    cells.push_back(cell);
+    if (bar < 0) return cells;
+    start = bar + 1;
+  }
+}
 
 void FillFromPhrases(const icu::UnicodeString& text, Parties& parties) {
   if (parties.buyer.empty() || parties.agency.empty()) {

@@ -5,6 +5,8 @@
 
 #include <unicode/unistr.h>
 
+#include <vector>
+
 #include "extract/parties.h"
 
 namespace bidscope::parties_internal {
@@ -13,6 +15,9 @@ namespace bidscope::parties_internal {
 // empty supplier list from a supplier table header and the first
 // organisation name after it. `text` is in NFKC form.
 void FillFromPhrases(const icu::UnicodeString& text, Parties& parties);
+
+// The cells of a pipe-table row ("a | b | c"), each trimmed.
+std::vector<icu::UnicodeString> SplitCells(const icu::UnicodeString& line);
 
 }  // namespace bidscope::parties_internal
 

@@ -120,6 +120,12 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
       {"2021年12月31日前完成", ""},
       {"中标价格为：人民币玖万玖仟伍佰伍拾元整，¥:99，550.00元",
        "award 99550 CNY"},
+      // The second writing after a clause mark and its own label.
+      {"中标金额：小写：￥3,200,000.00元；大写：人民币叁佰贰拾万元整",
+       "award 3200000 CNY"},
+      {"成交金额：人民币贰万元整；\n小写：¥20,000.00元", "award 20000 CNY"},
+      {"预算金额：100万元；最高限价：壹佰万元",
+       "budget 1000000 CNY; ceiling 1000000 CNY"},
       // Fees are not the award they are computed from.
       {"中标服务费为人民币捌万捌仟肆佰伍拾贰元", "fee 88452 CNY"},
       {"平台服务费：5000元", "fee 5000 CNY"},
@@ -140,6 +146,13 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
        "某某体育设施有限公司 | 156 | 4768.00 | 74.3808",
        "unit_price 4780 CNY; award 745680 CNY; unit_price 4768 CNY; "
        "award 743808 CNY"},
+      // A small figure counts in the unit its column's header gives; the
+      // row numbers and counts of other columns are no money.
+      {"序号 | 采购项目名称 | 数量 | 预算金额（万元） | 预计采购时间\n"
+       "1 | 网络舆情分析服务 | 2 | 32 | 2024年5月\n"
+       "2 | 户外宣传栏制作安装 | 40 | 18.5 | 2024年6月",
+       "budget 320000 CNY; budget 185000 CNY"},
+      {"序号 | 名称 | 中标金额\n1 | 货物 | 32", ""},
       // A lot's number is not money.
       {"投标保证金金额： 01 包：12,000.00 元整", "deposit 12000 CNY"},
   };

@@ -130,6 +130,71 @@ TEST(PartiesTest, ReadsBlocksUnderHeadings) {
   EXPECT_EQ(joined.agency, "围场县政府采购中心");
 }
 
+TEST(PartiesTest, CutsValueAtNextLabel) {
+  // Two cells of a form line that the layout joined.
+  Parties p = FindParties(
+      "七、采购人：示例县公安局联系电话：0999-5550101\n"
+      "采购代理机构：示例县公共资源交易中心传真：0999-5550102\n"
+      "中标供应商：示例科技有限公司地址：示例市高新区创新路18号\n");
+  EXPECT_EQ(p.buyer, "示例县公安局");
+  EXPECT_EQ(p.agency, "示例县公共资源交易中心");
+  ASSERT_EQ(p.suppliers.size(), 1u);
+  EXPECT_EQ(p.suppliers[0].name, "示例科技有限公司");
+  EXPECT_EQ(p.suppliers[0].address, "示例市高新区创新路18号");
+
+  // Two parties on one line.
+  Parties two = FindParties("采购人：某市财政局采购代理机构：某招标有限公司\n");
+  EXPECT_EQ(two.buyer, "某市财政局");
+  EXPECT_EQ(two.agency, "某招标有限公司");
+
+  // A colon in brackets stays unless a known label opens the brackets.
+  Parties aside = FindParties("项目名称：某局会议室改造(一期:主楼)\n");
+  EXPECT_EQ(aside.project_name, "某局会议室改造(一期:主楼)");
+  Parties period = FindParties("项目名称：某局会议室改造(工期:30天)\n");
+  EXPECT_EQ(period.project_name, "某局会议室改造");
+}
+
+TEST(PartiesTest, SplitsRunTogetherText) {
+  // A scraper's text: numbered items run together.
+  Parties p = FindParties(
+      "一、项目编号：JSZC-320591-G2024-0422二、项目名称：智慧手术室升级改造项目"
+      "(二次)三、采购方式：公开招标四、采购人：某市人民医院2024年5月6日");
+  EXPECT_EQ(p.project_number, "JSZC-320591-G2024-0422");
+  EXPECT_EQ(p.project_name, "智慧手术室升级改造项目(二次)");
+  EXPECT_EQ(p.buyer, "某市人民医院");
+
+  // A value that runs into a label not known is left out, not guessed.
+  Parties unknown =
+      FindParties("项目名称：某某体育馆建设项目监理备案编码：ABC123\n");
+  EXPECT_EQ(unknown.project_name, "");
+
+  // The blank of a form, an unclosed aside and a cut-off next item.
+  Parties form = FindParties(
+      "项目名称：________________\n"
+      "项目编号：TAHP-ZB-2023-1790（1-12 包）\n"
+      "采购人：某县人民医院二、\n");
+  EXPECT_EQ(form.project_name, "");
+  EXPECT_EQ(form.project_number, "TAHP-ZB-2023-1790");
+  EXPECT_EQ(form.buyer, "某县人民医院");
+}
+
+TEST(PartiesTest, ReadsColumnsOfNumberedRows) {
+  Parties p = FindParties(
+      "序号 | 采购项目名称 | 采购需求概况 | 预算金额（万元） | 预计采购时间\n"
+      "1 | 网络舆情分析服务 | 对本市网络舆论进行监看、分析 | 32 | 2024年5月\n"
+      "2 | 户外宣传栏制作安装 | 全市主要街道宣传栏更新 | 18.5 | 2024年6月\n"
+      "采购单位：中共示例市委宣传部（统一社会信用代码：11990100MB1701220L）\n");
+  EXPECT_EQ(p.project_name, "网络舆情分析服务");
+  EXPECT_EQ(p.buyer, "中共示例市委宣传部");
+
+  // A row of labels and values is no header row.
+  Parties pairs = FindParties(
+      "采购单位 | 贺州学院 | 联系人 | 张老师\n"
+      "代理机构 | 贺州市公共资源交易中心 | 联系人 | 李老师\n");
+  EXPECT_EQ(pairs.buyer, "贺州学院");
+  EXPECT_EQ(pairs.agency, "贺州市公共资源交易中心");
+}
+
 TEST(PartiesTest, ReadsTableRows) {
   Parties p = FindParties(
       "采购单位 | 贺州学院\n代理机构名称 | 贺州市公共资源交易中心\n"
