@@ -4,8 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <utility>
 
 #include "index/fields_terms.h"
@@ -13,6 +16,7 @@
 #include "index/filters.h"
 #include "index/index.h"
 #include "index/query_parser.h"
+#include "index/shard_stub.h"
 #include "index/snippet.h"
 #include "index/stored_data.h"
 #include "index/term_scheme.h"
@@ -223,6 +227,31 @@ class XapianSearcher : public Searcher {
   std::string dir_;
 };
 
+// Why Xapian found no database at `dir`, in the words of a user who
+// named the wrong folder.
+std::string WhyNoDatabase(const std::string& dir,
+                          const Xapian::DatabaseOpeningError& e) {
+  std::error_code error;
+  std::filesystem::file_status status = std::filesystem::status(dir, error);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    return "no such file or folder";
+  }
+  // Xapian's errors have no virtual functions to cast with.
+  bool not_found = std::string_view(e.get_type()) == "DatabaseNotFoundError";
+  if (not_found && std::filesystem::is_directory(status) &&
+      !IsShardedIndex(dir)) {
+    return "no bidscope index in this folder (bidscope index --db DIR FILES "
+           "makes one)";
+  }
+  // Xapian reads any other file as a stub listing databases.
+  if (std::filesystem::is_regular_file(status)) {
+    return "not a bidscope index: a file that is not a stub listing shards "
+           "(" +
+           e.get_msg() + ")";
+  }
+  return e.get_description();
+}
+
 }  // namespace
 
 std::unique_ptr<Searcher> Searcher::Open(const std::string& dir) {
@@ -230,6 +259,10 @@ std::unique_ptr<Searcher> Searcher::Open(const std::string& dir) {
     Xapian::Database db(dir);
     CheckTermScheme(db, dir);
     return std::make_unique<XapianSearcher>(std::move(db), dir);
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    // DatabaseNotFoundError is a DatabaseOpeningError.
+    throw IndexError(
+        dir + ": cannot open the index for reading: " + WhyNoDatabase(dir, e));
   } catch (const Xapian::Error& e) {
     throw IndexError(
         dir + ": cannot open the index for reading: " + e.get_description());

@@ -424,6 +424,32 @@ TEST_F(CliIndexTest, MissingIndexReportedOnce) {
       << run.err;
 }
 
+TEST_F(CliIndexTest, WrongIndexPathNamesReason) {
+  fs::path empty = dir_.path() / "empty";
+  fs::create_directories(empty);
+  fs::path file = dir_.path() / "notes.txt";
+  WriteText(file, "采购公告\n");
+  struct Case {
+    std::string db;
+    std::string reason;
+  };
+  const Case kCases[] = {
+      {(dir_.path() / "missing").string(), "no such file or folder"},
+      {empty.string(), "no bidscope index in this folder"},
+      {file.string(), "not a bidscope index: a file that is not a stub"},
+  };
+  for (const Case& c : kCases) {
+    CommandResult run = RunBidscope({"search", "--db", c.db, "采购"});
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_EQ(
+        run.err.rfind("bidscope: " + c.db +
+                          ": cannot open the index for reading: " + c.reason,
+                      0),
+        0u)
+        << run.err;
+  }
+}
+
 TEST_F(CliIndexTest, StrictStopsAtLastFile) {
   WriteText(input_ / "z-broken.pdf", "%PDF-1.4\ntrailer");
   CommandResult run = Index({"--strict", "--jobs", "1"});

@@ -50,6 +50,21 @@ class IndexTest : public ::testing::Test {
     writer->Commit();
   }
 
+  // Returns the message of the IndexError that opening the index with a
+  // writer or a searcher raises, or "opened" when it opens.
+  std::string OpenError(bool writer) {
+    try {
+      if (writer) {
+        IndexWriter::Open(Dir());
+      } else {
+        Searcher::Open(Dir());
+      }
+    } catch (const IndexError& e) {
+      return e.what();
+    }
+    return "opened";
+  }
+
   SearchResult Find(const std::string& query, SearchOptions options = {}) {
     return Searcher::Open(Dir())->Search(query, options);
   }
@@ -326,29 +341,44 @@ TEST_F(IndexTest, PhrasesWithSingleCharactersAreExact) {
 }
 
 TEST_F(IndexTest, RefusesIndexOfAnotherTermScheme) {
-  Store(MakeDocument({"舆情监测"}), "a");
+  Document doc = MakeDocument({"舆情监测"});
+  Store(doc, "a");
+  {
+    auto writer = IndexWriter::Open(Dir());
+    writer->SetFileState({"a", 1, 1, doc.id, "indexed", ""});
+    writer->Commit();
+  }
   {
     Xapian::WritableDatabase db(Dir(), Xapian::DB_OPEN);
     db.set_metadata(kTermSchemeKey, "");
     db.commit();
   }
-  for (int writer = 0; writer < 2; ++writer) {
-    try {
-      if (writer) {
-        IndexWriter::Open(Dir());
-      } else {
-        Searcher::Open(Dir());
-      }
-      ADD_FAILURE() << "opened an index of term scheme 1, writer " << writer;
-    } catch (const IndexError& e) {
-      std::string message = e.what();
-      EXPECT_NE(message.find(Dir() + ": the index was written with term "
-                                     "scheme 1"),
-                std::string::npos)
-          << message;
-      EXPECT_NE(message.find("index the files again"), std::string::npos)
-          << message;
-    }
+  for (bool writer : {false, true}) {
+    std::string message = OpenError(writer);
+    EXPECT_NE(message.find(Dir() + ": the index was written with term "
+                                   "scheme 1"),
+              std::string::npos)
+        << message;
+    EXPECT_NE(message.find("index the files again"), std::string::npos)
+        << message;
+  }
+}
+
+TEST_F(IndexTest, RejectsForeignXapianDatabase) {
+  {
+    Xapian::WritableDatabase db(Dir(), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("Qsomeid");
+    doc.add_posting("舆情", 1);
+    db.add_document(doc);
+    db.commit();
+  }
+  for (bool writer : {false, true}) {
+    std::string message = OpenError(writer);
+    EXPECT_NE(message.find(Dir() + ": not a bidscope index: a Xapian "
+                                   "database that another program wrote"),
+              std::string::npos)
+        << message;
   }
 }
 
