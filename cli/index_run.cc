@@ -190,17 +190,20 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
   while (next_store < next || next < pending.size()) {
     if (g_interrupted) {
       interrupted_ = true;
+      progress_->Clear();
+      std::cerr << "bidscope index: interrupted; stopping the workers and "
+                   "committing what is done\n";
       break;
     }
     while (next < pending.size() && pool.HasIdleWorker() &&
            next - next_store < kReorderWindow) {
-      in_flight_[pending[next].path] = next;
+      in_flight_[pending[next].path] = {next, std::chrono::steady_clock::now()};
       pool.Submit(pending[next].path);
       ++next;
     }
     for (FileOutcome& outcome :
          pool.Collect(std::chrono::milliseconds(200), decoder.wake_fd())) {
-      size_t index = in_flight_.at(outcome.path);
+      size_t index = in_flight_.at(outcome.path).index;
       in_flight_.erase(outcome.path);
       decoder.Push(index, std::move(outcome));
     }
@@ -211,6 +214,17 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
          it = finished.find(++next_store)) {
       Apply(pending[next_store], it->second);
       finished.erase(it);
+    }
+    // The file a worker has had longest, for the progress line.
+    auto oldest = std::min_element(in_flight_.begin(), in_flight_.end(),
+                                   [](const auto& a, const auto& b) {
+                                     return a.second.index < b.second.index;
+                                   });
+    if (oldest == in_flight_.end()) {
+      progress_->Tick("", {});
+    } else {
+      progress_->Tick(oldest->first,
+                      std::chrono::steady_clock::now() - oldest->second.sent);
     }
   }
   if (!interrupted_) return;

@@ -3,6 +3,7 @@
 #ifndef BIDSCOPE_CLI_INDEX_RUN_H_
 #define BIDSCOPE_CLI_INDEX_RUN_H_
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,8 +73,13 @@ class IndexRun {
   const IndexCommandOptions& options_;
   IndexWriter& writer_;
   std::unique_ptr<Progress> progress_;
-  // Files a worker has, by path, with their index in the files to send.
-  std::map<std::string, size_t> in_flight_;
+  // Files a worker has, by path, with their index in the files to send
+  // and when they were sent.
+  struct InFlight {
+    size_t index;
+    std::chrono::steady_clock::time_point sent;
+  };
+  std::map<std::string, InFlight> in_flight_;
   std::set<std::string> seen_;
   std::vector<FileRecord> records_;
   std::map<std::string, int> counts_;

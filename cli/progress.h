@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace bidscope::cli {
 
@@ -14,6 +15,15 @@ class Progress {
 
   // Records one finished file and redraws at most a few times a second.
   void Update(int64_t bytes, bool failed);
+
+  // Redraws about once a second while no file finishes, naming `busy`, the
+  // file a worker has had longest, once it has taken `busy_for` long
+  // enough to stall the counts.
+  void Tick(const std::string& busy,
+            std::chrono::steady_clock::duration busy_for);
+
+  // Clears the line, which the next update draws again.
+  void Clear();
 
   // Clears the line.
   void Finish();
@@ -27,6 +37,7 @@ class Progress {
   int64_t done_files_ = 0;
   int64_t done_bytes_ = 0;
   int64_t failures_ = 0;
+  std::string busy_;  // the note on a slow file, or empty
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_draw_;
 };
