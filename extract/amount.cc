@@ -440,6 +440,17 @@ bool IsLotNumber(const icu::UnicodeString& text, int32_t limit) {
   return false;
 }
 
+// True when a column so headed contains scores, counts or shares, not money.
+bool IsCountHeader(const icu::UnicodeString& header) {
+  static const std::u16string_view kWords[] = {
+      u"分值", u"分数", u"得分", u"评分", u"權重", u"权重", u"数量",
+      u"數量", u"序号", u"比例", u"天数", u"人数", u"工期", u"%"};
+  for (std::u16string_view word : kWords) {
+    if (fields_internal::Contains(header, word)) return true;
+  }
+  return false;
+}
+
 // Turns the current match into a candidate, or nullopt when the figure is
 // not an amount (a phone number, a year, a count).
 std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
@@ -479,6 +490,15 @@ std::optional<Candidate> MatchToCandidate(icu::RegexMatcher& m,
       }
     }
     if (Group(m, "cur").isEmpty() && unit.isEmpty() && !labelled) {
+      return std::nullopt;
+    }
+    // A bare figure in a column of scores or counts is no money, whatever
+    // its row is called: "价格 | 30" under "评分因素 | 分值".
+    if (Group(m, "cur").isEmpty() && unit.isEmpty() && column_label.isEmpty()) {
+      column_label = PipeColumnLabel(text, figure_start, c.limit, pipe_row);
+    }
+    if (Group(m, "cur").isEmpty() && unit.isEmpty() &&
+        IsCountHeader(column_label)) {
       return std::nullopt;
     }
     // A bare run of ten or more digits under a money label is an

@@ -160,10 +160,29 @@ bool PrecedesAward(const std::string& notice_type) {
          notice_type == "single_source";
 }
 
+// True when the title names a notice of the evaluation or of the
+// candidates (评标结果公示, 中标候选人公示): it lists every bidder's offer
+// before any contract is awarded.
+bool ListsCandidates(const std::string& title) {
+  for (const char* word : {"候选人公示", "候選人公示", "评标结果公示",
+                           "評標結果公示", "评标结果公告"}) {
+    if (title.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // In an award notice without any amount labelled as an award, the money
-// figures of the result table are the awarded amounts.
-void LabelResultAmounts(Fields& fields) {
+// figures of the result table are the awarded amounts. In a notice of the
+// candidates, no figure is an award yet, though 中标 (in 中标候选人) labels
+// each offer.
+void LabelResultAmounts(const std::string& title, Fields& fields) {
   if (fields.notice_type != "award") return;
+  if (ListsCandidates(title)) {
+    for (Amount& a : fields.amounts) {
+      if (a.kind == "award") a.kind = "other";
+    }
+    return;
+  }
   for (const Amount& a : fields.amounts) {
     if (a.kind == "award") return;
   }
@@ -325,7 +344,7 @@ Fields ExtractFields(const Document& doc) {
     }
   }
   AddRecordAmounts(doc, fields);
-  LabelResultAmounts(fields);
+  LabelResultAmounts(title, fields);
   FindDatesInPages(doc, fields);
 
   // The buyer's name locates the notice best. The title and head are the

@@ -153,6 +153,11 @@ TEST(AmountTest, ParsesNotationsAndKinds) {
        "2 | 户外宣传栏制作安装 | 40 | 18.5 | 2024年6月",
        "budget 320000 CNY; budget 185000 CNY"},
       {"序号 | 名称 | 中标金额\n1 | 货物 | 32", ""},
+      // A score is no price, though its row is the price's.
+      {"评分因素 | 分值 | 说明\n价格 | 30 | 投标价格最低的为基准价\n"
+       "技术方案 | 40 | 监测覆盖范围",
+       ""},
+      {"项目 | 内容\n预算金额 | 500000", "budget 500000 CNY"},
       // A lot's number is not money.
       {"投标保证金金额： 01 包：12,000.00 元整", "deposit 12000 CNY"},
   };

@@ -354,6 +354,31 @@ TEST(FieldsTest, KeepsPageNumbers) {
   EXPECT_EQ(f.amounts[0].value, "320000");
 }
 
+TEST(FieldsTest, CandidateOffersStayOther) {
+  Document doc;
+  Page page;
+  page.number = 1;
+  page.text =
+      "第一中标候选人：某建设有限公司 | 投标报价 | 9017.71万元\n"
+      "第二中标候选人：某工程有限公司 | 投标报价 | 9120.00万元\n";
+  doc.pages = {page};
+
+  // A final result's figures are its awards.
+  doc.metadata.title = "某小学建设项目中标结果公告";
+  Fields result = ExtractFields(doc);
+  EXPECT_EQ(result.notice_type, "award");
+  ASSERT_EQ(result.amounts.size(), 2u);
+  EXPECT_EQ(result.amounts[0].kind, "award");
+
+  // The candidates' offers are no awards yet.
+  doc.metadata.title = "某小学建设项目中标候选人公示";
+  Fields candidates = ExtractFields(doc);
+  EXPECT_EQ(candidates.notice_type, "award");
+  ASSERT_EQ(candidates.amounts.size(), 2u);
+  EXPECT_EQ(candidates.amounts[0].kind, "other");
+  EXPECT_EQ(candidates.amounts[1].kind, "other");
+}
+
 TEST(FieldsJsonTest, RoundTripKeepsEveryField) {
   Fields f;
   f.notice_type = "award";
