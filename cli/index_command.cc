@@ -126,11 +126,15 @@ int RunIndexCommand(const IndexCommandOptions& options) {
     writer.reset();  // the compactor needs the writer's lock released
     return std::max(code, Compact(resolved));
   } catch (const IndexError& e) {
-    // The index itself failed (disk full, corruption): stop, having
-    // committed what the last commit holds.
+    // The index itself failed (disk full, corruption): stop, leaving the
+    // index as the last commit left it. Xapian commits what is pending
+    // when a writable database is destroyed, which could keep part of a
+    // file, so the writer is left to the process's exit instead.
+    static_cast<void>(writer.release());
     PrintError(resolved.db, "index run aborted", e.what());
     return 2;
   } catch (const std::exception& e) {
+    static_cast<void>(writer.release());
     PrintError(resolved.db, "index run aborted", e.what());
     return 2;
   }

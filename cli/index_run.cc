@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/fault_injection.h"
 #include "cli/outcome_decoder.h"
 #include "cli/output.h"
 #include "extract/extract.h"
@@ -99,8 +100,12 @@ int IndexRun::Run() {
   }
 
   Process(pending);
-  if (!interrupted_) RemoveVanished();
-  Commit();
+  if (!interrupted_ && aborted_.empty()) Guard([this] { RemoveVanished(); });
+  // After a failed write nothing more is committed: the failure may have
+  // left part of a file written, and a file's documents and state are
+  // committed together or not at all.
+  if (aborted_.empty()) Guard([this] { Commit(); });
+  if (!aborted_.empty()) SkipUncommitted();
   progress_->Finish();
 
   double seconds =
@@ -116,6 +121,7 @@ int IndexRun::Run() {
   }
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
+  if (!aborted_.empty()) throw IndexError(aborted_);
   if (interrupted_) return 2;
   for (const FileRecord& record : records_)
     if (IsFailure(record.status)) return 1;
@@ -187,7 +193,7 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
   std::map<size_t, FileOutcome> finished;
   size_t next = 0;        // the next file to send
   size_t next_store = 0;  // the next file to store
-  while (next_store < next || next < pending.size()) {
+  while (aborted_.empty() && (next_store < next || next < pending.size())) {
     if (g_interrupted) {
       interrupted_ = true;
       progress_->Clear();
@@ -210,9 +216,11 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
     for (auto& [index, outcome] : decoder.TakeDecoded()) {
       finished.emplace(index, std::move(outcome));
     }
-    for (auto it = finished.find(next_store); it != finished.end();
+    for (auto it = finished.find(next_store);
+         it != finished.end() && aborted_.empty();
          it = finished.find(++next_store)) {
-      Apply(pending[next_store], it->second);
+      Guard([&] { Apply(pending[next_store], it->second); });
+      if (!aborted_.empty()) break;
       finished.erase(it);
     }
     // The file a worker has had longest, for the progress line.
@@ -227,17 +235,19 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
                       std::chrono::steady_clock::now() - oldest->second.sent);
     }
   }
-  if (!interrupted_) return;
+  if (!interrupted_ && aborted_.empty()) return;
 
-  // Interrupted: what is in flight, being decoded, finished but not
-  // stored, or not started ends as skipped.
+  // Interrupted or aborted: what is in flight, being decoded, finished but
+  // not stored, or not started ends as skipped.
   pool.Abort();
+  std::string stop =
+      aborted_.empty() ? "interrupted" : "run aborted by an index error";
   for (size_t i = next_store; i < pending.size(); ++i) {
-    std::string reason = "interrupted before it finished";
+    std::string reason = stop + " before it finished";
     if (i >= next) {
-      reason = "interrupted before it started";
+      reason = stop + " before it started";
     } else if (finished.count(i) > 0) {
-      reason = "interrupted before it was stored";
+      reason = stop + " before it was stored";
     }
     Finish({pending[i].path, "skipped", reason, "", 0, {}}, pending[i].size);
   }
@@ -258,8 +268,12 @@ void IndexRun::ForgetMembers(const std::string& path) {
 }
 
 void IndexRun::Apply(const InputFile& file, FileOutcome& outcome) {
+  if (FaultInjected("write", file.path)) {
+    throw IndexError(file.path + ": injected write failure");
+  }
   FileRecord record;
   record.path = file.path;
+  record.written = true;
   std::optional<FileState> previous = writer_.GetFileState(file.path);
 
   if (!outcome.worker_failure.empty() || outcome.documents.empty()) {
@@ -324,8 +338,9 @@ void IndexRun::Apply(const InputFile& file, FileOutcome& outcome) {
   state.status = record.status;
   state.reason = record.reason;
   writer_.SetFileState(state);
-  NoteChange();
+  // Finished first, so that a commit here covers the record.
   Finish(std::move(record), file.size);
+  NoteChange();
 }
 
 void IndexRun::StoreOwnDocument(ExtractedDocument& doc, const std::string& path,
@@ -366,15 +381,18 @@ void IndexRun::RemoveVanished() {
     }
     if (!under_input || std::filesystem::exists(state.path)) continue;
     if (options_.keep_missing) continue;
-    if (!state.doc_id.empty()) {
-      writer_.RemovePath(state.doc_id, state.path);
-      NoteChange();
-    }
+    if (!state.doc_id.empty()) writer_.RemovePath(state.doc_id, state.path);
     ForgetMembers(state.path);
     writer_.EraseFileState(state.path);
-    Finish(
-        {state.path, "removed", "file no longer exists", state.doc_id, 0, {}},
-        0);
+    Finish({state.path,
+            "removed",
+            "file no longer exists",
+            state.doc_id,
+            0,
+            {},
+            true},
+           0);
+    NoteChange();
   }
 }
 
@@ -409,6 +427,26 @@ void IndexRun::Finish(FileRecord record, int64_t bytes) {
 void IndexRun::Commit() {
   writer_.Commit();
   since_commit_ = 0;
+  committed_records_ = records_.size();
+}
+
+void IndexRun::SkipUncommitted() {
+  for (size_t i = committed_records_; i < records_.size(); ++i) {
+    FileRecord& record = records_[i];
+    if (!record.written) continue;
+    --counts_[record.status];
+    if (IsFailure(record.status)) {
+      std::string kind = FailureKind(record.reason);
+      if (--failure_kinds_[kind] == 0) failure_kinds_.erase(kind);
+    }
+    record.status = "skipped";
+    record.reason = "run aborted by an index error before it was committed";
+    record.written = false;
+    ++counts_[record.status];
+    // The JSON stream gets the corrected record. A path's last record
+    // is the final one.
+    if (options_.json) PrintJsonLine("file", FileRecordToJson(record));
+  }
 }
 
 void IndexRun::NoteChange() {
@@ -418,15 +456,20 @@ void IndexRun::NoteChange() {
 json IndexRun::Summary(double seconds) const {
   json summary = {{"files", records_.size()},
                   {"documents", documents_written_},
-                  {"index_documents", writer_.DocumentCount()},
                   {"elapsed_seconds", seconds},
-                  {"interrupted", interrupted_},
+                  {"interrupted", interrupted_ || !aborted_.empty()},
                   {"failed_by_reason", failure_kinds_}};
   for (const char* status : {"indexed", "unchanged", "duplicate", "encrypted",
                              "unsupported", "failed", "skipped", "removed"}) {
     auto it = counts_.find(status);
     summary[status] = it == counts_.end() ? 0 : it->second;
   }
+  // A writer that failed may fail to count too.
+  try {
+    summary["index_documents"] = writer_.DocumentCount();
+  } catch (const IndexError&) {
+  }
+  if (!aborted_.empty()) summary["aborted"] = aborted_;
   return summary;
 }
 

@@ -29,6 +29,7 @@ struct FileRecord {
   std::string doc_id;
   int documents = 0;  // documents written, members and records included
   std::vector<std::string> warnings;
+  bool written = false;  // the run wrote the outcome to the index
 };
 
 nlohmann::json FileRecordToJson(const FileRecord& record);
@@ -63,6 +64,21 @@ class IndexRun {
   void Finish(FileRecord record, int64_t bytes);
   void Commit();
 
+  // Runs `write`. An IndexError it raises (a full disk, a damaged shard)
+  // ends the run: its message is kept in aborted_.
+  template <typename Write>
+  void Guard(Write write) {
+    try {
+      write();
+    } catch (const IndexError& e) {
+      aborted_ = e.what();
+    }
+  }
+
+  // After a failed write: the files written since the last commit end as
+  // skipped, since their documents and states were not committed.
+  void SkipUncommitted();
+
   // Counts one change to the index (a document written or removed, or the
   // state of a file without documents) and commits every
   // options_.commit_every changes, within a file's documents too.
@@ -85,6 +101,8 @@ class IndexRun {
   std::map<std::string, int> counts_;
   std::map<std::string, int> failure_kinds_;
   int since_commit_ = 0;
+  size_t committed_records_ = 0;  // records_ covered by the last commit
+  std::string aborted_;           // the failed write that ended the run
   int64_t documents_written_ = 0;
   bool interrupted_ = false;
 };

@@ -10,6 +10,7 @@
 #include <new>
 #include <vector>
 
+#include "cli/fault_injection.h"
 #include "cli/frame_io.h"
 #include "cli/worker_protocol.h"
 
@@ -45,35 +46,19 @@ bool SendOutcome(const std::vector<ExtractedDocument>& docs,
   return true;
 }
 
-// Fault injection for the isolation tests, active only when the variable
-// BIDSCOPE_FAULT_INJECTION is set, e.g. "crash=bad.pdf,hang=slow.pdf,
-// oom=big.pdf": a file whose path contains the text crashes the worker with
-// SIGSEGV, hangs it, or makes it allocate until the memory limit stops it.
+// Crashes the worker with SIGSEGV, hangs it, or makes it allocate until
+// the memory limit stops it, when BIDSCOPE_FAULT_INJECTION names `path`
+// under crash, hang or oom (cli/fault_injection.h).
 void InjectFault(const std::string& path) {
-  const char* spec = std::getenv("BIDSCOPE_FAULT_INJECTION");
-  if (spec == nullptr) return;
-  std::string rules = spec;
-  size_t start = 0;
-  while (start < rules.size()) {
-    size_t end = rules.find(',', start);
-    if (end == std::string::npos) end = rules.size();
-    std::string rule = rules.substr(start, end - start);
-    start = end + 1;
-    size_t eq = rule.find('=');
-    if (eq == std::string::npos) continue;
-    std::string kind = rule.substr(0, eq);
-    std::string needle = rule.substr(eq + 1);
-    if (needle.empty() || path.find(needle) == std::string::npos) continue;
-    if (kind == "crash") raise(SIGSEGV);
-    if (kind == "hang") {
-      for (;;) pause();
-    }
-    if (kind == "oom") {
-      std::vector<std::unique_ptr<char[]>> blocks;
-      for (;;) {
-        blocks.emplace_back(new char[64 << 20]);
-        std::memset(blocks.back().get(), 1, 64 << 20);
-      }
+  if (FaultInjected("crash", path)) raise(SIGSEGV);
+  if (FaultInjected("hang", path)) {
+    for (;;) pause();
+  }
+  if (FaultInjected("oom", path)) {
+    std::vector<std::unique_ptr<char[]>> blocks;
+    for (;;) {
+      blocks.emplace_back(new char[64 << 20]);
+      std::memset(blocks.back().get(), 1, 64 << 20);
     }
   }
 }

@@ -424,6 +424,62 @@ TEST_F(CliIndexTest, MissingIndexReportedOnce) {
       << run.err;
 }
 
+TEST_F(CliIndexTest, WriteFailureEndsEveryFileWithStatus) {
+  fs::path batch = dir_.path() / "batch";
+  const char* kTexts[] = {"一号公告舆情", "二号公告舆情", "三号公告舆情",
+                          "四号公告舆情", "五号公告舆情"};
+  for (int i = 0; i < 5; ++i) {
+    WriteText(batch / ("w" + std::to_string(i + 1) + ".txt"), kTexts[i]);
+  }
+  // One change per file: w1 and w2 are committed together, and w3 is
+  // written but not committed when writing w4 fails.
+  setenv("BIDSCOPE_FAULT_INJECTION", "write=w4.txt", 1);
+  CommandResult run = RunBidscope({"index", "--db", db_, "--json", "--jobs",
+                                   "1", "--commit-every", "2", batch.string()});
+  unsetenv("BIDSCOPE_FAULT_INJECTION");
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("index run aborted: "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("injected write failure"), std::string::npos)
+      << run.err;
+
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.size(), 5u) << run.out;
+  EXPECT_EQ(records["w1.txt"]["status"], "indexed");
+  EXPECT_EQ(records["w2.txt"]["status"], "indexed");
+  for (const char* name : {"w3.txt", "w4.txt", "w5.txt"}) {
+    EXPECT_EQ(records[name]["status"], "skipped") << name;
+    EXPECT_NE(records[name]["reason"].get<std::string>().find("run aborted"),
+              std::string::npos)
+        << records[name].dump();
+  }
+  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << run.out;
+  EXPECT_EQ(summary[0]["indexed"], 2);
+  EXPECT_EQ(summary[0]["skipped"], 3);
+  EXPECT_EQ(summary[0]["interrupted"], true);
+  EXPECT_NE(summary[0]["aborted"].get<std::string>().find("injected"),
+            std::string::npos);
+
+  // The report gives the same, and the committed files are searchable.
+  CommandResult report = RunBidscope({"report", "--db", db_});
+  EXPECT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_NE(report.out.find("skipped\t" + (batch / "w3.txt").string()),
+            std::string::npos)
+      << report.out;
+  EXPECT_EQ(Hits("舆情"), 2);
+
+  // The same command finishes the job.
+  CommandResult again =
+      RunBidscope({"index", "--db", db_, "--json", batch.string()});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  auto finished = FileRecords(again);
+  EXPECT_EQ(finished["w2.txt"]["status"], "unchanged");
+  for (const char* name : {"w3.txt", "w4.txt", "w5.txt"}) {
+    EXPECT_EQ(finished[name]["status"], "indexed") << name;
+  }
+  EXPECT_EQ(Hits("舆情"), 5);
+}
+
 TEST_F(CliIndexTest, WrongIndexPathNamesReason) {
   fs::path empty = dir_.path() / "empty";
   fs::create_directories(empty);
