@@ -26,7 +26,7 @@ Document FailedRead(const char* operation, int error) {
 std::optional<Document> ReadWholeFile(const std::string& path,
                                       std::string& bytes) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return FailedRead("cannot open", errno);
+  if (!in) return FailedRead("cannot read", errno);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return FailedRead("read failed", errno);

@@ -93,6 +93,10 @@ TEST(CliExtractTest, MissingFileNamesPathOnStderr) {
   EXPECT_NE(result.err.find("bidscope: /nonexistent/notice.pdf: failed"),
             std::string::npos)
       << result.err;
+  // The words of `bidscope index` for the same file.
+  EXPECT_NE(result.err.find("cannot read: No such file or directory"),
+            std::string::npos)
+      << result.err;
 }
 
 TEST(CliExtractTest, EmptyFileSaysEmpty) {
