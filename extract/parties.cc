@@ -350,9 +350,9 @@ bool IsNumberingStart(const icu::UnicodeString& value, int32_t s) {
 // for the layout to keep them apart, or text whose line breaks a scraper
 // dropped. The value ends there. Returns kNoLabel when the value has no
 // label colon, and kUnknownLabel when its label is not known, so that
-// where the value ends is not known either. A colon between digits
-// (10:30) ends no label, nor one inside brackets ("(一期:主楼)") unless a
-// known label opens the brackets ("（统一社会信用代码：…）").
+// where the value ends is not known either. A colon after a Latin letter
+// or a digit ends no label, nor one inside brackets ("(一期:主楼)") unless
+// a known label opens the brackets ("（统一社会信用代码：…）").
 int32_t RunOnLabelStart(const icu::UnicodeString& value) {
   constexpr int32_t kMinValue = 2;
   constexpr int32_t kMaxLabel = 12;
@@ -376,10 +376,10 @@ int32_t RunOnLabelStart(const icu::UnicodeString& value) {
       }
       continue;
     }
-    if (u_isdigit(value.charAt(colon - 1)) && colon + 1 < value.length() &&
-        u_isdigit(value.charAt(colon + 1))) {
-      continue;
-    }
+    // Labels are Chinese words: a colon after a Latin letter or a digit
+    // belongs to the value ("ZB:2024-01", 10:30).
+    char16_t before = value.charAt(colon - 1);
+    if (before < 0x80 && u_isalnum(before)) continue;
     // The earliest start is the longest label: 采购代理机构 before 代理机构.
     for (int32_t s = std::max(kMinValue, colon - kMaxLabel); s + 2 <= colon;
          ++s) {

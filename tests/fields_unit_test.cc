@@ -152,6 +152,10 @@ TEST(PartiesTest, CutsValueAtNextLabel) {
   EXPECT_EQ(aside.project_name, "某局会议室改造(一期:主楼)");
   Parties period = FindParties("项目名称：某局会议室改造(工期:30天)\n");
   EXPECT_EQ(period.project_name, "某局会议室改造");
+
+  // Nor does one after a Latin letter or a digit.
+  Parties code = FindParties("项目编号：ZB:2024-01\n开标时间：10:30\n");
+  EXPECT_EQ(code.project_number, "ZB:2024-01");
 }
 
 TEST(PartiesTest, SplitsRunTogetherText) {
