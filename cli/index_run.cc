@@ -106,7 +106,7 @@ int IndexRun::Run() {
   // committed together or not at all.
   if (aborted_.empty()) Guard([this] { Commit(); });
   if (!aborted_.empty()) SkipUncommitted();
-  progress_->Finish();
+  progress_->Clear();
 
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

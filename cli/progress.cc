@@ -95,6 +95,4 @@ void Progress::Draw() {
   std::fflush(stderr);
 }
 
-void Progress::Finish() { Clear(); }
-
 }  // namespace bidscope::cli

@@ -25,9 +25,6 @@ class Progress {
   // Clears the line, which the next update draws again.
   void Clear();
 
-  // Clears the line.
-  void Finish();
-
  private:
   void Draw();
 

@@ -154,6 +154,11 @@ bool IsValueStop(char16_t c) {
          c == u'；' || c == u'|';
 }
 
+// True for the Chinese numerals of list numbering, 一 to 十.
+bool IsListNumeral(char16_t c) {
+  return u_strchr(u"一二三四五六七八九十", c) != nullptr;
+}
+
 // `label` without an unclosed opening bracket, bracketed asides and list
 // numbering.
 icu::UnicodeString CleanLabel(icu::UnicodeString label) {
@@ -171,8 +176,7 @@ icu::UnicodeString CleanLabel(icu::UnicodeString label) {
   // Drop list numbering: "1.", "一、", "(一)", "3、".
   int32_t i = 0;
   while (i < label.length() &&
-         (u_isdigit(label.charAt(i)) ||
-          u_strchr(u"一二三四五六七八九十", label.charAt(i)) != nullptr)) {
+         (u_isdigit(label.charAt(i)) || IsListNumeral(label.charAt(i)))) {
     ++i;
   }
   if (i > 0 && i < label.length() &&
@@ -272,8 +276,7 @@ icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
   if (end - start > 2 && text.charAt(end - 1) == u'、') {
     int32_t numbering = end - 1;
     while (numbering > start + 2 && numbering > end - 3 &&
-           u_strchr(u"一二三四五六七八九十", text.charAt(numbering - 1)) !=
-               nullptr) {
+           IsListNumeral(text.charAt(numbering - 1))) {
       --numbering;
     }
     end = numbering;
@@ -320,8 +323,8 @@ bool IsKnownLabel(const icu::UnicodeString& label) {
   return IsDetailLabel(clean) || RoleOfLabel(clean) != Role::kNone;
 }
 
-// What RunOnLabelStart returns for a value that runs into no label, and
-// for one that runs into a label not known.
+// Results of RunOnLabelStart for a value that runs into no label, and for
+// one that runs into a label not known.
 constexpr int32_t kNoLabel = -1;
 constexpr int32_t kUnknownLabel = -2;
 
@@ -334,7 +337,7 @@ bool IsNumberingStart(const icu::UnicodeString& value, int32_t s) {
   auto kind = [&](int32_t i) {
     char16_t c = value.charAt(i);
     if (c >= u'0' && c <= u'9') return 1;
-    return u_strchr(u"一二三四五六七八九十", c) != nullptr ? 2 : 0;
+    return IsListNumeral(c) ? 2 : 0;
   };
   int first = kind(s);
   if (first == 0) return true;
@@ -399,9 +402,7 @@ int32_t RunOnLabelStart(const icu::UnicodeString& value) {
 // value ("…维保服务三、中标信息").
 void CutBeforeLabel(icu::UnicodeString& value, int32_t cut) {
   value.truncate(cut);
-  auto is_numeral = [](char16_t c) {
-    return u_isdigit(c) || u_strchr(u"一二三四五六七八九十", c) != nullptr;
-  };
+  auto is_numeral = [](char16_t c) { return u_isdigit(c) || IsListNumeral(c); };
   for (int32_t i = 2; i < value.length(); ++i) {
     char16_t c = value.charAt(i);
     bool decimal_point =
@@ -426,7 +427,7 @@ void CutBeforeLabel(icu::UnicodeString& value, int32_t cut) {
     bool numbering = open >= 2 && value.length() - open <= 4;
     for (int32_t i = open + 1; numbering && i + 1 < value.length(); ++i) {
       char16_t c = value.charAt(i);
-      numbering = u_isdigit(c) || u_strchr(u"一二三四五六七八九十", c);
+      numbering = u_isdigit(c) || IsListNumeral(c);
     }
     if (numbering) value.truncate(open);
   }
