@@ -46,6 +46,10 @@ constexpr FieldPrefix kFieldPrefixes[] = {
 // kept.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
+// Deepest nesting of parentheses a query may have. The parser recurses once
+// per level, so without a bound a long run of '(' would exhaust the stack.
+constexpr int kMaxGroupDepth = 32;
+
 const FieldPrefix* FindField(std::string_view name) {
   for (const FieldPrefix& field : kFieldPrefixes) {
     if (field.name == name) return &field;
@@ -464,9 +468,17 @@ class Parser {
   // Parses a parenthesised group; a field prefix before it (title:(a b))
   // applies to every term inside that has none of its own.
   std::optional<Xapian::Query> ParseGroup(const Lexeme& open, bool positive) {
+    if (depth_ == kMaxGroupDepth) {
+      throw QueryError("parentheses nested too deep: '(' at character " +
+                       std::to_string(open.position) + " opens level " +
+                       std::to_string(depth_ + 1) + ", at most " +
+                       std::to_string(kMaxGroupDepth) + " are allowed");
+    }
     const FieldPrefix* outer_field = group_field_;
     if (open.field != nullptr) group_field_ = open.field;
+    ++depth_;
     std::optional<Xapian::Query> inner = ParseOr(positive);
+    --depth_;
     group_field_ = outer_field;
     if (Peek().kind != LexKind::kClose) {
       throw QueryError("unbalanced parenthesis: '(' at character " +
@@ -480,6 +492,7 @@ class Parser {
   size_t index_ = 0;
   std::vector<MatchPattern> patterns_;
   const FieldPrefix* group_field_ = nullptr;  // from an enclosing field:(
+  int depth_ = 0;                             // groups open around Peek()
 };
 
 }  // namespace

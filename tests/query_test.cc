@@ -80,7 +80,7 @@ INSTANTIATE_TEST_SUITE_P(Table, QueryTableTest,
                          ::testing::ValuesIn(kQueryCases));
 
 struct BadQueryCase {
-  const char* query;
+  std::string query;
   const char* message;
 };
 
@@ -107,9 +107,21 @@ const BadQueryCase kBadQueries[] = {
     {"招标 NOT", "NOT at character 4 needs a term after it"},
     {"", "the query is empty or contains only punctuation: \"\""},
     {"，。", "the query is empty or contains only punctuation: \"，。\""},
+    {std::string(33, '(') + "招标" + std::string(33, ')'),
+     "parentheses nested too deep: '(' at character 33 opens level 33, at "
+     "most 32 are allowed"},
+    {std::string(100000, '('),
+     "parentheses nested too deep: '(' at character 33 opens level 33, at "
+     "most 32 are allowed"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Table, BadQueryTest, ::testing::ValuesIn(kBadQueries));
+
+TEST(QueryParserTest, AcceptsThirtyTwoNestedGroups) {
+  ParsedQuery parsed =
+      ParseQuery(std::string(32, '(') + "招标" + std::string(32, ')'));
+  EXPECT_EQ(parsed.patterns.size(), 1u);
+}
 
 TEST(QueryParserTest, CollectsPositivePatternsOnly) {
   ParsedQuery parsed = ParseQuery("舆情监测 budgets -废标 budg*");
