@@ -219,8 +219,14 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
     for (auto it = finished.find(next_store);
          it != finished.end() && aborted_.empty();
          it = finished.find(++next_store)) {
+      size_t records_before = records_.size();
       Guard([&] { Apply(pending[next_store], it->second); });
-      if (!aborted_.empty()) break;
+      if (!aborted_.empty()) {
+        // A commit that fails after the file's record is made leaves the
+        // record to SkipUncommitted, not to the loop below.
+        if (records_.size() > records_before) ++next_store;
+        break;
+      }
       finished.erase(it);
     }
     // The file a worker has had longest, for the progress line.
@@ -428,9 +434,11 @@ void IndexRun::Commit() {
   writer_.Commit();
   since_commit_ = 0;
   committed_records_ = records_.size();
+  committed_documents_ = documents_written_;
 }
 
 void IndexRun::SkipUncommitted() {
+  documents_written_ = committed_documents_;
   for (size_t i = committed_records_; i < records_.size(); ++i) {
     FileRecord& record = records_[i];
     if (!record.written) continue;

@@ -76,7 +76,8 @@ class IndexRun {
   }
 
   // After a failed write: the files written since the last commit end as
-  // skipped, since their documents and states were not committed.
+  // skipped, since their documents and states were not committed, and
+  // their documents leave the count of documents written.
   void SkipUncommitted();
 
   // Counts one change to the index (a document written or removed, or the
@@ -104,6 +105,7 @@ class IndexRun {
   size_t committed_records_ = 0;  // records_ covered by the last commit
   std::string aborted_;           // the failed write that ended the run
   int64_t documents_written_ = 0;
+  int64_t committed_documents_ = 0;  // documents_written_ at the last commit
   bool interrupted_ = false;
 };
 

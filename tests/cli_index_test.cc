@@ -4,10 +4,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <string>
 #include <thread>
 
@@ -478,6 +480,172 @@ TEST_F(CliIndexTest, WriteFailureEndsEveryFileWithStatus) {
     EXPECT_EQ(finished[name]["status"], "indexed") << name;
   }
   EXPECT_EQ(Hits("舆情"), 5);
+}
+
+// Files of random Han text, so that every file adds thousands of new
+// bigrams and the index's tables grow with each commit.
+void WriteRandomHanFiles(const fs::path& dir, int count) {
+  std::mt19937 random(7);
+  std::uniform_int_distribution<uint32_t> han(0x4E00, 0x4E00 + 3000);
+  for (int i = 0; i < count; ++i) {
+    std::u32string text = U"舆情监测公告";
+    for (int c = 0; c < 8000; ++c) text.push_back(han(random));
+    std::string utf8;
+    for (char32_t c : text) {
+      utf8.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      utf8.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+    WriteText(dir / ("f" + std::to_string(100 + i) + ".txt"), utf8);
+  }
+}
+
+// Runs `bidscope index ARGS` twice: into `full_db` without a limit, then
+// as given with the process's files limited to half the size of the
+// largest file of `full_db`. SIGXFSZ would kill the process at the limit.
+// Ignored, it makes the write fail in Xapian with EFBIG ("File too large").
+CommandResult IndexWithHalfFileSize(const std::vector<std::string>& args,
+                                    const std::string& db,
+                                    const std::string& full_db) {
+  std::vector<std::string> full_args = args;
+  std::replace(full_args.begin(), full_args.end(), db, full_db);
+  EXPECT_EQ(RunBidscope(full_args).exit_code, 0);
+  uintmax_t largest = 0;
+  for (const fs::directory_entry& entry :
+       fs::recursive_directory_iterator(full_db)) {
+    if (entry.is_regular_file()) largest = std::max(largest, entry.file_size());
+  }
+  std::vector<std::string> limited = {
+      "-c", "trap '' XFSZ; exec prlimit --fsize=\"$0\" \"$@\"",
+      std::to_string(largest / 2), BIDSCOPE_BINARY};
+  limited.insert(limited.end(), args.begin(), args.end());
+  return testing::RunProgram("sh", limited);
+}
+
+// A real write failure part-way through the run.
+TEST_F(CliIndexTest, FileSizeLimitEndsRunAtCommit) {
+  fs::path batch = dir_.path() / "batch";
+  const int kFiles = 24;
+  WriteRandomHanFiles(batch, kFiles);
+  std::vector<std::string> args = {"index",          "--db",   db_,
+                                   "--json",         "--jobs", "1",
+                                   "--commit-every", "4",      batch.string()};
+  CommandResult run =
+      IndexWithHalfFileSize(args, db_, (dir_.path() / "full").string());
+  ASSERT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("index run aborted: "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("File too large"), std::string::npos) << run.err;
+
+  // One record per file, and a second for each file written after the last
+  // commit. The last record of a path is its status.
+  std::map<std::string, int> records_per_file;
+  for (const nlohmann::json& file : RecordsOfType(run.out, "file"))
+    ++records_per_file[fs::path(file["path"].get<std::string>()).filename()];
+  ASSERT_EQ(records_per_file.size(), static_cast<size_t>(kFiles)) << run.out;
+  auto records = FileRecords(run);
+  int indexed = 0;
+  int uncommitted = 0;
+  for (const auto& [name, record] : records) {
+    if (record["status"] == "indexed") {
+      ++indexed;
+      EXPECT_EQ(records_per_file[name], 1) << name;
+      continue;
+    }
+    EXPECT_EQ(record["status"], "skipped") << record.dump();
+    std::string reason = record["reason"];
+    EXPECT_EQ(reason.rfind("run aborted by an index error", 0), 0u) << reason;
+    bool written = reason.ends_with("before it was committed");
+    if (written) ++uncommitted;
+    EXPECT_EQ(records_per_file[name], written ? 2 : 1) << name;
+  }
+  EXPECT_GT(indexed, 0);
+  EXPECT_GT(uncommitted, 0);
+  EXPECT_LT(indexed, kFiles);
+  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << run.out;
+  EXPECT_EQ(summary[0]["files"], kFiles);
+  EXPECT_EQ(summary[0]["indexed"], indexed);
+  EXPECT_EQ(summary[0]["skipped"], kFiles - indexed);
+  EXPECT_EQ(summary[0]["documents"], indexed);
+  EXPECT_EQ(summary[0]["index_documents"], indexed);
+  EXPECT_NE(summary[0]["aborted"].get<std::string>().find("File too large"),
+            std::string::npos);
+
+  // The index opens at its last commit: exactly the indexed files are found.
+  CommandResult found = RunBidscope(
+      {"search", "--db", db_, "--json", "-n", "100", "舆情监测公告"});
+  EXPECT_EQ(found.exit_code, 0) << found.err;
+  std::vector<nlohmann::json> hits = RecordsOfType(found.out, "hit");
+  EXPECT_EQ(static_cast<int>(hits.size()), indexed);
+  for (const nlohmann::json& hit : hits) {
+    std::string name = fs::path(hit["path"].get<std::string>()).filename();
+    EXPECT_EQ(records[name]["status"], "indexed") << name;
+  }
+
+  // Without the limit, the same command indexes the rest.
+  CommandResult again = RunBidscope(args);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  auto finished = FileRecords(again);
+  ASSERT_EQ(finished.size(), static_cast<size_t>(kFiles));
+  for (const auto& [name, record] : finished) {
+    EXPECT_EQ(record["status"],
+              records[name]["status"] == "indexed" ? "unchanged" : "indexed")
+        << name;
+  }
+  CommandResult all = RunBidscope(
+      {"search", "--db", db_, "--json", "-n", "100", "舆情监测公告"});
+  EXPECT_EQ(static_cast<int>(RecordsOfType(all.out, "hit").size()), kFiles);
+}
+
+// In shards, one shard's commit can fail after another's succeeded. Every
+// file still ends with one status, and the next run takes the last files
+// out of every shard and indexes them again.
+TEST_F(CliIndexTest, ShardWriteFailureUndoneByNextRun) {
+  fs::path batch = dir_.path() / "batch";
+  const int kFiles = 24;
+  WriteRandomHanFiles(batch, kFiles);
+  std::vector<std::string> args = {
+      "index", "--db",           db_, "--json",      "--jobs", "1", "--shards",
+      "2",     "--commit-every", "4", batch.string()};
+  CommandResult run =
+      IndexWithHalfFileSize(args, db_, (dir_.path() / "full").string());
+  ASSERT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("File too large"), std::string::npos) << run.err;
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.size(), static_cast<size_t>(kFiles)) << run.out;
+  int indexed = 0;
+  for (const auto& [name, record] : records) {
+    if (record["status"] == "indexed") ++indexed;
+  }
+  EXPECT_GT(indexed, 0);
+  EXPECT_LT(indexed, kFiles);
+  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << run.out;
+  EXPECT_EQ(summary[0]["files"], kFiles);
+  EXPECT_EQ(summary[0]["indexed"], indexed);
+  EXPECT_EQ(summary[0]["documents"], indexed);
+  // The index opens; the shard that committed may show more files.
+  CommandResult found = RunBidscope(
+      {"search", "--db", db_, "--json", "-n", "100", "舆情监测公告"});
+  EXPECT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_GE(static_cast<int>(RecordsOfType(found.out, "hit").size()), indexed);
+
+  CommandResult again = RunBidscope(args);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  auto finished = FileRecords(again);
+  ASSERT_EQ(finished.size(), static_cast<size_t>(kFiles));
+  for (const auto& [name, record] : finished) {
+    EXPECT_TRUE(record["status"] == "indexed" ||
+                record["status"] == "unchanged")
+        << record.dump();
+  }
+  std::vector<nlohmann::json> final_summary =
+      RecordsOfType(again.out, "summary");
+  ASSERT_EQ(final_summary.size(), 1u);
+  EXPECT_EQ(final_summary[0]["index_documents"], kFiles);
+  CommandResult all = RunBidscope(
+      {"search", "--db", db_, "--json", "-n", "100", "舆情监测公告"});
+  EXPECT_EQ(static_cast<int>(RecordsOfType(all.out, "hit").size()), kFiles);
 }
 
 TEST_F(CliIndexTest, WrongIndexPathNamesReason) {
