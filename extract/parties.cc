@@ -129,13 +129,24 @@ struct Heading {
 
 const std::vector<Heading>& Headings() {
   static const std::vector<Heading> headings = {
-      {u"采购人信息", Role::kBuyer},    {u"采购单位信息", Role::kBuyer},
-      {u"招标人信息", Role::kBuyer},    {u"采购代理机构信息", Role::kAgency},
-      {u"代理机构信息", Role::kAgency}, {u"中标人信息", Role::kSupplier},
-      {u"供应商信息", Role::kSupplier}, {u"中标信息", Role::kSupplier},
-      {u"成交信息", Role::kSupplier},   {u"中标结果", Role::kSupplier},
-      {u"成交结果", Role::kSupplier},   {u"中标(成交)信息", Role::kSupplier},
-      {u"项目信息", Role::kNone},       {u"联系方式", Role::kNone},
+      {u"采购人信息", Role::kBuyer},
+      {u"采购单位信息", Role::kBuyer},
+      {u"招标人信息", Role::kBuyer},
+      {u"采购代理机构信息", Role::kAgency},
+      {u"代理机构信息", Role::kAgency},
+      {u"中标人信息", Role::kSupplier},
+      {u"供应商信息", Role::kSupplier},
+      {u"中标信息", Role::kSupplier},
+      {u"成交信息", Role::kSupplier},
+      {u"中标结果", Role::kSupplier},
+      {u"成交结果", Role::kSupplier},
+      {u"中标(成交)信息", Role::kSupplier},
+      {u"项目信息", Role::kNone},
+      {u"联系方式", Role::kNone},
+      // The body that oversees the purchase, named among the contacts.
+      {u"监管机构", Role::kNone},
+      {u"监管部门", Role::kNone},
+      {u"监督部门", Role::kNone},
   };
   return headings;
 }
@@ -186,6 +197,47 @@ icu::UnicodeString CleanLabel(icu::UnicodeString label) {
   return label;
 }
 
+bool IsKnownLabel(const icu::UnicodeString& label);
+
+bool IsCodeCharacter(char16_t c) {
+  return (c < 0x80 && u_isalnum(c)) || c == u'-' || c == u'_';
+}
+
+// Most characters a letter-spaced label has: "采   购   代   理   机   构".
+constexpr int kMaxSpacedCharacters = 8;
+
+// The label that starts at `pos` when it is letter-spaced and its first
+// character is run into the text before it, "采购人" in "…-XM002采 购 人：",
+// where a form's cells stood too close. Empty when the text at `pos` is not
+// such a label, or the label is known without its first character.
+icu::UnicodeString GluedSpacedLabel(const icu::UnicodeString& text,
+                                    int32_t pos) {
+  if (pos <= 0 || pos >= text.length() ||
+      !u_hasBinaryProperty(text.char32At(pos), UCHAR_IDEOGRAPHIC)) {
+    return {};
+  }
+  icu::UnicodeString label(text.charAt(pos));
+  int32_t i = pos + 1;
+  while (label.length() <= kMaxSpacedCharacters) {
+    // Spaces apart, or a line end where a table cell wrapped the label.
+    int32_t spaces = 0;
+    while (i + spaces < text.length() && (text.charAt(i + spaces) == u' ' ||
+                                          text.charAt(i + spaces) == u'\n'))
+      ++spaces;
+    if (i + spaces >= text.length()) return {};
+    char16_t next = text.charAt(i + spaces);
+    if (next == u':') break;
+    if (spaces == 0 || IsLabelStop(next)) return {};
+    label.append(next);
+    i += spaces + 1;
+  }
+  if (label.length() < 2 || !IsKnownLabel(label) ||
+      IsKnownLabel(icu::UnicodeString(label, 1))) {
+    return {};
+  }
+  return label;
+}
+
 // Label text before the separator at `sep`, with list numbering, an
 // unclosed opening bracket and bracketed asides removed, and a label
 // spaced out as "名 称" joined.
@@ -196,8 +248,8 @@ icu::UnicodeString LabelBefore(const icu::UnicodeString& text, int32_t sep) {
   while (start > 0 && end - start < 24 && !IsLabelStop(text.charAt(start - 1)))
     --start;
   // Letter-spaced labels, "名 称" and "采   购   人": single characters
-  // apart, each after spaces or at the start of its line.
-  constexpr int kMaxSpacedCharacters = 8;
+  // apart, each after spaces or at the start of its line, or the first run
+  // into the value before it.
   if (end - start == 1) {
     for (int n = 1; n < kMaxSpacedCharacters; ++n) {
       int32_t before = start;
@@ -205,12 +257,25 @@ icu::UnicodeString LabelBefore(const icu::UnicodeString& text, int32_t sep) {
       if (before == start || before == 0) break;
       int32_t character = before - 1;
       if (IsLabelStop(text.charAt(character))) break;
-      if (character > 0 && !IsLabelStop(text.charAt(character - 1))) break;
+      if (character > 0 && !IsLabelStop(text.charAt(character - 1))) {
+        if (!GluedSpacedLabel(text, character).isEmpty()) start = character;
+        break;
+      }
       start = character;
     }
   }
   icu::UnicodeString label(text, start, end - start);
   label.findAndReplace(u" ", u"");
+  // A line that starts with the end of a code cut by the line end above:
+  // "BFFFZ01583采购人" below "项目编号： 2024". The label follows the code.
+  int32_t code = 0;
+  while (code < label.length() && IsCodeCharacter(label.charAt(code))) ++code;
+  bool after_code = start >= 2 && text.charAt(start - 1) == u'\n' &&
+                    IsCodeCharacter(text.charAt(start - 2));
+  if (after_code && code >= 4 && code < label.length() &&
+      u_hasBinaryProperty(label.char32At(code), UCHAR_IDEOGRAPHIC)) {
+    label.remove(0, code);
+  }
   return CleanLabel(label);
 }
 
@@ -244,8 +309,57 @@ int32_t ValueStart(const icu::UnicodeString& text, int32_t sep) {
   return start;
 }
 
+// Returns the rest of `value` that a PDF's line end moved to the start of
+// the next line, at `next`, or nothing when the value looks whole. Two
+// kinds go on there. One is a code whose first part is only digits or ends
+// in a hyphen, "2024" above "BFFFZ01583采购人：…". The other is the short
+// Han prefix of a document number above its year, "商政采" above
+// "〔2025〕837 号".
+icu::UnicodeString LineWrappedRest(const icu::UnicodeString& text,
+                                   const icu::UnicodeString& value,
+                                   int32_t next) {
+  if (value.isEmpty()) return {};
+  bool digits = true;
+  bool code = true;
+  bool han = value.length() <= 8;
+  for (int32_t i = 0; i < value.length(); ++i) {
+    char16_t c = value.charAt(i);
+    digits = digits && u_isdigit(c) && c < 0x80;
+    code = code && IsCodeCharacter(c);
+    han = han && u_hasBinaryProperty(value.char32At(i), UCHAR_IDEOGRAPHIC);
+  }
+  char16_t last = value.charAt(value.length() - 1);
+  int32_t end = next;
+  if (code && (digits || last == u'-' || last == u'_')) {
+    bool letter = false;
+    bool digit = false;
+    while (end < text.length() && IsCodeCharacter(text.charAt(end))) {
+      char16_t c = text.charAt(end++);
+      letter = letter || u_isalpha(c);
+      digit = digit || u_isdigit(c);
+    }
+    // What follows is a label or the end of the line, not more text.
+    bool whole = end == text.length() || IsSpace(text.charAt(end)) ||
+                 u_hasBinaryProperty(text.char32At(end), UCHAR_IDEOGRAPHIC);
+    if (letter && digit && whole) return {text, next, end - next};
+    return {};
+  }
+  if (han && next + 6 <= text.length() && text.charAt(next) == u'〔' &&
+      text.charAt(next + 5) == u'〕') {
+    end = next + 6;
+    for (int32_t i = next + 1; i < next + 5; ++i) {
+      if (!u_isdigit(text.charAt(i))) return {};
+    }
+    while (end < text.length() && u_isdigit(text.charAt(end))) ++end;
+    if (end < text.length() && text.charAt(end) == u'号') ++end;
+    return {text, next, end - next};
+  }
+  return {};
+}
+
 // Value after the separator at `sep`: up to a space, clause mark or an
-// unbalanced closing bracket, at most 80 units.
+// unbalanced closing bracket, at most 80 units, with the rest of a value
+// that a line end cut.
 icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
   int32_t start = ValueStart(text, sep);
   int32_t end = start;
@@ -281,7 +395,19 @@ icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
     }
     end = numbering;
   }
-  return icu::UnicodeString(text, start, end - start);
+  // The first character of a letter-spaced label run into the value:
+  // "…-XM002采 购 人：", "敖汉旗新惠中学地    址：", "…有限公司地" above
+  // "址：".
+  if (end - start > 2 && end < text.length() &&
+      (text.charAt(end) == u' ' || text.charAt(end) == u'\n') &&
+      !GluedSpacedLabel(text, end - 1).isEmpty()) {
+    --end;
+  }
+  icu::UnicodeString value(text, start, end - start);
+  if (end < text.length() && text.charAt(end) == u'\n' && depth == 0) {
+    value.append(LineWrappedRest(text, value, end + 1));
+  }
+  return value;
 }
 
 // Labels that follow a value on the same form line without naming a
@@ -293,14 +419,15 @@ bool IsDetailLabel(icu::UnicodeString label) {
       u"采购人",   u"采购单位", u"采购代理机构", u"代理机构", u"招标人",
       u"招标代理", u"供应商",   u"中标人",       u"单位"};
   static const std::u16string_view kDetails[] = {
-      u"联系电话", u"联系人",   u"联系方式", u"电话",        u"聯絡電話",
-      u"聯絡人",   u"電話",     u"传真",     u"傳真",        u"邮编",
-      u"邮政编码", u"手机",     u"电子邮箱", u"邮箱",        u"地址",
-      u"联系地址", u"名称",     u"全称",     u"地点",        u"建设地点",
-      u"实施地点", u"交货地点", u"服务地点", u"资金来源",    u"公告期限",
-      u"施工范围", u"工期",     u"施工工期", u"服务期",      u"服务期限",
-      u"交货期",   u"质量要求", u"质保期",   u"预算金额",    u"采购预算",
-      u"最高限价", u"项目概况", u"采购需求", u"项目主要内容"};
+      u"联系电话", u"联系人",   u"联系方式", u"电话",         u"聯絡電話",
+      u"聯絡人",   u"電話",     u"传真",     u"傳真",         u"邮编",
+      u"邮政编码", u"手机",     u"电子邮箱", u"邮箱",         u"地址",
+      u"联系地址", u"名称",     u"全称",     u"地点",         u"建设地点",
+      u"实施地点", u"交货地点", u"服务地点", u"资金来源",     u"公告期限",
+      u"施工范围", u"工期",     u"施工工期", u"服务期",       u"服务期限",
+      u"交货期",   u"质量要求", u"质保期",   u"预算金额",     u"采购预算",
+      u"最高限价", u"项目概况", u"采购需求", u"项目主要内容", u"编制单位",
+      u"编制日期"};
   for (std::u16string_view party : kParties) {
     if (label.startsWith(party.data(), static_cast<int32_t>(party.size()))) {
       label.remove(0, static_cast<int32_t>(party.size()));

@@ -158,6 +158,47 @@ TEST(PartiesTest, CutsValueAtNextLabel) {
   EXPECT_EQ(code.project_number, "ZB:2024-01");
 }
 
+TEST(PartiesTest, ReadsLetterSpacedLabelRunIntoValue) {
+  // The first character of a letter-spaced label stuck to the value before.
+  Parties p = FindParties(
+      "项目编号/包号：11000025210200159640-XM002采 购 人：示例国家级自然保护区"
+      "管理处\n");
+  EXPECT_EQ(p.project_number, "11000025210200159640-XM002");
+  EXPECT_EQ(p.buyer, "示例国家级自然保护区管理处");
+
+  // A two-character label, also when the cell wrapped it.
+  Parties spaced =
+      FindParties("联系方式招 标 人：示例县新惠中学地    址：示例镇\n");
+  EXPECT_EQ(spaced.buyer, "示例县新惠中学");
+  Parties wrapped = FindParties(
+      "招标代理机构：示例项目管理有限公司地\n址：示例市高新区创业大厦\n");
+  EXPECT_EQ(wrapped.agency, "示例项目管理有限公司");
+
+  // A name that ends in the label's first character keeps it.
+  Parties whole = FindParties("采购人：示例县林业基地 电话：0999-5550101\n");
+  EXPECT_EQ(whole.buyer, "示例县林业基地");
+}
+
+TEST(PartiesTest, JoinsCodeCutByLineEnd) {
+  Parties p =
+      FindParties("项目编号： 2024\nBFFFZ01583采购人：示例市公安局示例分局\n");
+  EXPECT_EQ(p.project_number, "2024BFFFZ01583");
+  EXPECT_EQ(p.buyer, "示例市公安局示例分局");
+  Parties hyphen = FindParties("项目编号：SCZC-2025-\nGK0131\n");
+  EXPECT_EQ(hyphen.project_number, "SCZC-2025-GK0131");
+  Parties document = FindParties("招标编号：商政采\n〔2025〕837 号。\n");
+  EXPECT_EQ(document.project_number, "商政采〔2025〕837");
+
+  // A whole code, and numbering or a date on the next line, stay apart.
+  Parties whole = FindParties("项目编号：ZB2024-01\nA3 楼\n");
+  EXPECT_EQ(whole.project_number, "ZB2024-01");
+  Parties numbered =
+      FindParties("项目编号：2024\n1.项目名称：某局会议室改造\n");
+  EXPECT_EQ(numbered.project_number, "2024");
+  Parties dated = FindParties("项目编号：2024-\n2025年6月\n");
+  EXPECT_EQ(dated.project_number, "2024-");
+}
+
 TEST(PartiesTest, SplitsRunTogetherText) {
   // A scraper's text: numbered items run together.
   Parties p = FindParties(
