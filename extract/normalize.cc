@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -347,6 +348,39 @@ struct CodePointRange {
 // tools/t2s_tables.cc from OpenCC's installed dictionaries.
 #include "t2s_tables.inc"
 
+// One bit per code point up to the last one in `ranges`, computed at
+// compile time, so that a process does not spend its start-up on it.
+template <size_t N>
+constexpr char32_t LastCodePoint(const CodePointRange (&ranges)[N]) {
+  char32_t last = 0;
+  for (const CodePointRange& range : ranges) last = std::max(last, range.last);
+  return last;
+}
+
+template <size_t Words, size_t N>
+constexpr std::array<uint64_t, Words> CodePointBits(
+    const CodePointRange (&ranges)[N]) {
+  std::array<uint64_t, Words> bits{};
+  for (const CodePointRange& range : ranges) {
+    for (char32_t c = range.first; c <= range.last; ++c) {
+      bits[c / 64] |= uint64_t{1} << (c % 64);
+    }
+  }
+  return bits;
+}
+
+constexpr size_t kChangeableWords = LastCodePoint(kT2sChangeable) / 64 + 1;
+constexpr size_t kInKeyWords = LastCodePoint(kT2sInKey) / 64 + 1;
+constexpr std::array<uint64_t, kChangeableWords> kChangeableBits =
+    CodePointBits<kChangeableWords>(kT2sChangeable);
+constexpr std::array<uint64_t, kInKeyWords> kInKeyBits =
+    CodePointBits<kInKeyWords>(kT2sInKey);
+
+template <size_t Words>
+bool HasBit(const std::array<uint64_t, Words>& bits, char32_t c) {
+  return c / 64 < Words && ((bits[c / 64] >> (c % 64)) & 1) != 0;
+}
+
 // OpenCC t2s with the set of characters it can change and the set of
 // characters some dictionary key contains. OpenCC runs at a few MB/s, so
 // only pieces of text that contain a changeable character are passed to
@@ -354,9 +388,6 @@ struct CodePointRange {
 // first such piece comes, which most Simplified text never has.
 class TraditionalFolder {
  public:
-  TraditionalFolder()
-      : changeable_(Bitmap(kT2sChangeable)), in_key_(Bitmap(kT2sInKey)) {}
-
   std::string Convert(const std::string& text) const {
     std::call_once(loaded_, [this] {
       opencc::Config config;
@@ -367,25 +398,14 @@ class TraditionalFolder {
 
   // True when some dictionary entry would replace `c` (or, for entries
   // that change length, contains it).
-  bool MayChange(char32_t c) const { return c < 0x110000 && changeable_[c]; }
+  bool MayChange(char32_t c) const { return HasBit(kChangeableBits, c); }
 
   // True when no dictionary key contains `c`, so no OpenCC match spans it.
-  bool IsBoundary(char32_t c) const { return c >= 0x110000 || !in_key_[c]; }
+  bool IsBoundary(char32_t c) const { return !HasBit(kInKeyBits, c); }
 
  private:
-  template <size_t N>
-  static std::vector<bool> Bitmap(const CodePointRange (&ranges)[N]) {
-    std::vector<bool> set(0x110000, false);
-    for (const CodePointRange& range : ranges) {
-      for (char32_t c = range.first; c <= range.last; ++c) set[c] = true;
-    }
-    return set;
-  }
-
   mutable std::once_flag loaded_;
   mutable opencc::ConverterPtr converter_;
-  std::vector<bool> changeable_;
-  std::vector<bool> in_key_;
 };
 
 const TraditionalFolder& T2sFolder() {
