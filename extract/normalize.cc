@@ -16,9 +16,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <opencc/Config.hpp>
-#include <opencc/Converter.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -26,6 +23,8 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+
+#include "extract/opencc_converter.h"
 
 namespace bidscope {
 namespace {
@@ -390,8 +389,7 @@ class TraditionalFolder {
  public:
   std::string Convert(const std::string& text) const {
     std::call_once(loaded_, [this] {
-      opencc::Config config;
-      converter_ = config.NewFromFile(BIDSCOPE_T2S_CONFIG);
+      converter_ = std::make_unique<OpenccConverter>(BIDSCOPE_T2S_CONFIG);
     });
     return converter_->Convert(text);
   }
@@ -405,7 +403,7 @@ class TraditionalFolder {
 
  private:
   mutable std::once_flag loaded_;
-  mutable opencc::ConverterPtr converter_;
+  mutable std::unique_ptr<OpenccConverter> converter_;
 };
 
 const TraditionalFolder& T2sFolder() {

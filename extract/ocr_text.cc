@@ -4,12 +4,12 @@
 #include <memory>
 #include <vector>
 
-#include <opencc/opencc.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include "extract/code_points.h"
 #include "extract/ocr.h"
+#include "extract/opencc_converter.h"
 
 namespace bidscope {
 namespace {
@@ -55,11 +55,11 @@ std::string RemoveSpacesBetweenCjk(std::string_view text) {
 }
 
 // OpenCC's t2s converter, or null when its configuration is missing.
-const opencc::SimpleConverter* TraditionalToSimplified() {
-  static const std::unique_ptr<opencc::SimpleConverter> converter =
-      []() -> std::unique_ptr<opencc::SimpleConverter> {
+const OpenccConverter* TraditionalToSimplified() {
+  static const std::unique_ptr<OpenccConverter> converter =
+      []() -> std::unique_ptr<OpenccConverter> {
     try {
-      return std::make_unique<opencc::SimpleConverter>("t2s.json");
+      return std::make_unique<OpenccConverter>("t2s.json");
     } catch (const std::exception&) {
       return nullptr;
     }
@@ -84,7 +84,7 @@ std::string ChooseOcrLanguages(std::string_view sample) {
     return "eng";
   }
 
-  const opencc::SimpleConverter* converter = TraditionalToSimplified();
+  const OpenccConverter* converter = TraditionalToSimplified();
   if (converter == nullptr) return "chi_sim+eng";
   if (sample.size() > kMaxSampleBytes) {
     size_t cut = kMaxSampleBytes;

@@ -1,11 +1,11 @@
 #include "extract/script_convert.h"
 
-#include <opencc/SimpleConverter.hpp>
-
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
 #include <utility>
+
+#include "extract/opencc_converter.h"
 
 namespace bidscope {
 namespace {
@@ -16,18 +16,13 @@ constexpr char kToTraditionalConfig[] = "/usr/share/opencc/s2twp.json";
 constexpr char kToSimplifiedCharsConfig[] = "/usr/share/opencc/tw2s.json";
 constexpr char kToTraditionalCharsConfig[] = "/usr/share/opencc/s2tw.json";
 
-std::unique_ptr<opencc::SimpleConverter> LoadConverter(const char* config) {
-  try {
-    return std::make_unique<opencc::SimpleConverter>(config);
-  } catch (const std::exception& e) {
-    throw std::runtime_error(std::string("cannot load OpenCC configuration ") +
-                             config + ": " + e.what());
-  }
+std::unique_ptr<OpenccConverter> LoadConverter(const char* config) {
+  return std::make_unique<OpenccConverter>(config);
 }
 
-// Converters are built on first use; a SimpleConverter does not change
-// after construction.
-const opencc::SimpleConverter& Converter(Script script) {
+// Converters are built on first use; a converter does not change after
+// construction.
+const OpenccConverter& Converter(Script script) {
   if (script == Script::kSimplified) {
     static const auto simplified = LoadConverter(kToSimplifiedConfig);
     return *simplified;
@@ -36,7 +31,7 @@ const opencc::SimpleConverter& Converter(Script script) {
   return *traditional;
 }
 
-const opencc::SimpleConverter& CharacterConverter(Script script) {
+const OpenccConverter& CharacterConverter(Script script) {
   if (script == Script::kSimplified) {
     static const auto simplified = LoadConverter(kToSimplifiedCharsConfig);
     return *simplified;

@@ -1,10 +1,10 @@
 #include "extract/segment_language.h"
 
-#include <opencc/opencc.h>
 #include <unicode/uchar.h>
 
 #include <memory>
 
+#include "extract/opencc_converter.h"
 #include "extract/segment_chars.h"
 
 namespace bidscope {
@@ -45,10 +45,10 @@ size_t ChangedHan(std::string_view a, std::string_view b) {
 
 // Share of Han characters that t2s changes; 0 when OpenCC is unavailable.
 double TraditionalShare(std::string_view text, size_t han) {
-  thread_local std::unique_ptr<opencc::SimpleConverter> converter;
+  thread_local std::unique_ptr<OpenccConverter> converter;
   try {
     if (!converter) {
-      converter = std::make_unique<opencc::SimpleConverter>("t2s.json");
+      converter = std::make_unique<OpenccConverter>("t2s.json");
     }
     std::string simplified = converter->Convert(std::string(text));
     return static_cast<double>(ChangedHan(text, simplified)) /
