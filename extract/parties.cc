@@ -359,8 +359,10 @@ icu::UnicodeString LineWrappedRest(const icu::UnicodeString& text,
 
 // Value after the separator at `sep`: up to a space, clause mark or an
 // unbalanced closing bracket, at most 80 units, with the rest of a value
-// that a line end cut.
-icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
+// that a line end cut. With `spaced_words`, for names, a space between a
+// Latin word or a number and Han does not end the value.
+icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep,
+                              bool spaced_words) {
   int32_t start = ValueStart(text, sep);
   int32_t end = start;
   int depth = 0;
@@ -372,7 +374,13 @@ icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep) {
         c == u',' && end > start && end + 1 < text.length() &&
         u_isalnum(text.charAt(end - 1)) && text.charAt(end - 1) < 0x80 &&
         u_isalnum(text.charAt(end + 1)) && text.charAt(end + 1) < 0x80;
-    if (IsValueStop(c) && !list_comma) break;
+    // "CASHL 期刊", "2024 年度": one space after a Latin word or a number,
+    // before Han, stays in a name.
+    bool word_space =
+        spaced_words && c == u' ' && end > start && end + 1 < text.length() &&
+        u_isalnum(text.charAt(end - 1)) && text.charAt(end - 1) < 0x80 &&
+        u_hasBinaryProperty(text.char32At(end + 1), UCHAR_IDEOGRAPHIC);
+    if (IsValueStop(c) && !list_comma && !word_space) break;
     if (c == u'(' || c == u'【' || c == u'[') {
       if (depth++ == 0) outer_open = end;
     }
@@ -585,6 +593,22 @@ void CutBeforeDate(icu::UnicodeString& name) {
       return;
     }
     i += run;
+  }
+}
+
+// Cuts a name before the numbering of the next item that a line end kept
+// apart from its label: "…期刊采购项目三、采购预" above "算：991 万元".
+void CutBeforeNumbering(icu::UnicodeString& name) {
+  auto han = [&](int32_t i) {
+    return u_hasBinaryProperty(name.char32At(i), UCHAR_IDEOGRAPHIC) &&
+           !IsListNumeral(name.charAt(i));
+  };
+  for (int32_t i = 2; i + 2 < name.length(); ++i) {
+    if (IsListNumeral(name.charAt(i)) && name.charAt(i + 1) == u'、' &&
+        name.charAt(i - 1) != u'第' && han(i - 1) && han(i + 2)) {
+      name.truncate(i);
+      return;
+    }
   }
 }
 
@@ -891,9 +915,17 @@ Parties FindParties(std::string_view text) {
                         : LabelBefore(normalized, i);
     Role role = RoleOfLabel(label);
     if (role == Role::kNone) continue;
-    icu::UnicodeString value = ValueAfter(normalized, i);
+    icu::UnicodeString value =
+        ValueAfter(normalized, i, role == Role::kProjectName);
     int32_t cut = RunOnLabelStart(value);
+    // A label not known after a space: the name before the space, alone.
+    if (cut == kUnknownLabel && role == Role::kProjectName) {
+      value = ValueAfter(normalized, i, false);
+      cut = RunOnLabelStart(value);
+    }
     if (cut == kUnknownLabel) continue;
+    if (cut == kNoLabel && role == Role::kProjectName)
+      CutBeforeNumbering(value);
     if (cut >= 0) {
       int32_t start = ValueStart(normalized, i);
       joined_label = start + cut;

@@ -199,6 +199,31 @@ TEST(PartiesTest, JoinsCodeCutByLineEnd) {
   EXPECT_EQ(dated.project_number, "2024-");
 }
 
+TEST(PartiesTest, NameKeepsSpaceBetweenScripts) {
+  EXPECT_EQ(
+      FindParties("项目名称：北京大学图书馆CASHL 期刊采购项目\n").project_name,
+      "北京大学图书馆CASHL 期刊采购项目");
+  EXPECT_EQ(FindParties("项目名称：示例市2024 年度舆情监测服务\n").project_name,
+            "示例市2024 年度舆情监测服务");
+  // A label not known after the space leaves the name before it.
+  EXPECT_EQ(FindParties("项目名称：某局会议系统ABC 备注：无\n").project_name,
+            "某局会议系统ABC");
+  // Numbers stop at the space.
+  EXPECT_EQ(FindParties("项目编号：ZB2024-01 第二包\n").project_number,
+            "ZB2024-01");
+}
+
+TEST(PartiesTest, NameEndsBeforeNextItemNumbering) {
+  // The label 采购预算 was cut by a line end, so only its numbering shows
+  // where the name ends.
+  EXPECT_EQ(
+      FindParties("二、项目名称：示例期刊采购项目三、采购预\n算：991 万元\n")
+          .project_name,
+      "示例期刊采购项目");
+  EXPECT_EQ(FindParties("项目名称：示例路改造工程第一、二标段\n").project_name,
+            "示例路改造工程第一、二标段");
+}
+
 TEST(PartiesTest, SplitsRunTogetherText) {
   // A scraper's text: numbered items run together.
   Parties p = FindParties(
