@@ -300,6 +300,30 @@ void AddRecordAmounts(const Document& doc, Fields& fields) {
   }
 }
 
+// The place of a branch named after its parent organisation: 上海 in
+// 厦门国际银行股份有限公司上海分行, where the name's other place, 厦门, is
+// the parent's. Empty when `buyer` names no branch.
+std::string BranchPlace(const std::string& buyer) {
+  static const std::string_view kBranches[] = {"分行", "支行", "分公司",
+                                               "分院", "分校", "分中心"};
+  static const std::string_view kParents[] = {"公司", "银行", "集团",
+                                              "医院", "大学", "学院"};
+  size_t branch = std::string::npos;
+  for (std::string_view word : kBranches) {
+    branch = std::min(branch, buyer.rfind(word));
+  }
+  if (branch == std::string::npos) return "";
+  size_t after_parent = 0;
+  for (std::string_view word : kParents) {
+    size_t at = buyer.rfind(word, branch);
+    if (at != std::string::npos && at + word.size() <= branch) {
+      after_parent = std::max(after_parent, at + word.size());
+    }
+  }
+  if (after_parent == 0) return "";
+  return buyer.substr(after_parent, branch - after_parent);
+}
+
 }  // namespace
 
 Fields ExtractFields(const Document& doc) {
@@ -353,7 +377,8 @@ Fields ExtractFields(const Document& doc) {
   if (!regions.load_error().empty()) {
     fields.warnings.push_back(regions.load_error());
   }
-  fields.region = regions.Resolve(fields.buyer);
+  fields.region = regions.Resolve(BranchPlace(fields.buyer));
+  if (fields.region.code.empty()) fields.region = regions.Resolve(fields.buyer);
   if (fields.region.code.empty()) {
     fields.region = regions.Resolve(RegionText(title, head, fields.agency));
   }

@@ -406,6 +406,21 @@ TEST(FieldsTest, RegionIgnoresAgencyAndBank) {
   EXPECT_EQ(agency_only.region.code, "");
 }
 
+TEST(FieldsTest, BranchBuyerGivesBranchPlace) {
+  // The parent's city in the name is not where the branch buys.
+  Fields bank = ExtractFieldsFromText(
+      "零售业务劳务外包服务采购项目招标公告\n"
+      "采购人：厦门国际银行股份有限公司上海分行\n");
+  EXPECT_EQ(bank.region.code, "310000");
+  Fields branch = ExtractFieldsFromText(
+      "网点装修采购公告\n采购人：中国工商银行股份有限公司北京朝阳支行\n");
+  EXPECT_EQ(branch.region.code, "110105");
+  // A branch without a place of its own takes the parent's.
+  Fields plain = ExtractFieldsFromText(
+      "设备采购公告\n采购人：厦门某某科技有限公司软件分公司\n");
+  EXPECT_EQ(plain.region.code, "350200");
+}
+
 TEST(FieldsTest, KeepsPageNumbers) {
   Document doc;
   doc.metadata.title = "某局设备招标公告";
