@@ -222,8 +222,8 @@ void IndexRun::Process(std::vector<InputFile>& pending) {
       size_t records_before = records_.size();
       Guard([&] { Apply(pending[next_store], it->second); });
       if (!aborted_.empty()) {
-        // A commit that fails after the file's record is made leaves the
-        // record to SkipUncommitted, not to the loop below.
+        // When the commit after the file's record failed, the record is
+        // already made, and SkipUncommitted corrects it.
         if (records_.size() > records_before) ++next_store;
         break;
       }

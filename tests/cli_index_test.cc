@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/code_points.h"
 #include "tests/test_support.h"
 
 namespace bidscope {
@@ -482,22 +483,28 @@ TEST_F(CliIndexTest, WriteFailureEndsEveryFileWithStatus) {
   EXPECT_EQ(Hits("舆情"), 5);
 }
 
-// Files of random Han text, so that every file adds thousands of new
-// bigrams and the index's tables grow with each commit.
+// Writes `count` files of random Han text, so that every file adds
+// thousands of new bigrams and the index's tables grow with each commit.
 void WriteRandomHanFiles(const fs::path& dir, int count) {
   std::mt19937 random(7);
-  std::uniform_int_distribution<uint32_t> han(0x4E00, 0x4E00 + 3000);
+  std::uniform_int_distribution<UChar32> han(0x4E00, 0x4E00 + 3000);
   for (int i = 0; i < count; ++i) {
-    std::u32string text = U"舆情监测公告";
-    for (int c = 0; c < 8000; ++c) text.push_back(han(random));
-    std::string utf8;
-    for (char32_t c : text) {
-      utf8.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      utf8.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-    WriteText(dir / ("f" + std::to_string(100 + i) + ".txt"), utf8);
+    std::string text = "舆情监测公告";
+    for (int c = 0; c < 8000; ++c) AppendCodePoint(text, han(random));
+    WriteText(dir / ("f" + std::to_string(100 + i) + ".txt"), text);
   }
+}
+
+// Checks the summary of a run stopped by a failed commit: every file
+// counted once, and only the committed files' documents as written.
+void ExpectAbortedSummary(const CommandResult& run, int files, int indexed) {
+  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << run.out;
+  EXPECT_EQ(summary[0]["files"], files);
+  EXPECT_EQ(summary[0]["indexed"], indexed);
+  EXPECT_EQ(summary[0]["documents"], indexed);
+  EXPECT_NE(summary[0]["aborted"].get<std::string>().find("File too large"),
+            std::string::npos);
 }
 
 // Runs `bidscope index ARGS` twice: into `full_db` without a limit, then
@@ -561,15 +568,11 @@ TEST_F(CliIndexTest, FileSizeLimitEndsRunAtCommit) {
   EXPECT_GT(indexed, 0);
   EXPECT_GT(uncommitted, 0);
   EXPECT_LT(indexed, kFiles);
+  ExpectAbortedSummary(run, kFiles, indexed);
   std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
   ASSERT_EQ(summary.size(), 1u) << run.out;
-  EXPECT_EQ(summary[0]["files"], kFiles);
-  EXPECT_EQ(summary[0]["indexed"], indexed);
   EXPECT_EQ(summary[0]["skipped"], kFiles - indexed);
-  EXPECT_EQ(summary[0]["documents"], indexed);
   EXPECT_EQ(summary[0]["index_documents"], indexed);
-  EXPECT_NE(summary[0]["aborted"].get<std::string>().find("File too large"),
-            std::string::npos);
 
   // The index opens at its last commit: exactly the indexed files are found.
   CommandResult found = RunBidscope(
@@ -619,12 +622,8 @@ TEST_F(CliIndexTest, ShardWriteFailureUndoneByNextRun) {
   }
   EXPECT_GT(indexed, 0);
   EXPECT_LT(indexed, kFiles);
-  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
-  ASSERT_EQ(summary.size(), 1u) << run.out;
-  EXPECT_EQ(summary[0]["files"], kFiles);
-  EXPECT_EQ(summary[0]["indexed"], indexed);
-  EXPECT_EQ(summary[0]["documents"], indexed);
-  // The index opens; the shard that committed may show more files.
+  ExpectAbortedSummary(run, kFiles, indexed);
+  // The index opens, and the shard that committed may show more files.
   CommandResult found = RunBidscope(
       {"search", "--db", db_, "--json", "-n", "100", "舆情监测公告"});
   EXPECT_EQ(found.exit_code, 0) << found.err;
