@@ -374,9 +374,6 @@ Fields ExtractFields(const Document& doc) {
   // The buyer's name locates the notice best. The title and head are the
   // fallback.
   const RegionTable& regions = RegionTable::Default();
-  if (!regions.load_error().empty()) {
-    fields.warnings.push_back(regions.load_error());
-  }
   fields.region = regions.Resolve(BranchPlace(fields.buyer));
   if (fields.region.code.empty()) fields.region = regions.Resolve(fields.buyer);
   if (fields.region.code.empty()) {

@@ -5,12 +5,14 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
+
+#include "extract/region_data.h"
 
 namespace bidscope {
 
@@ -22,15 +24,16 @@ struct Region {
 };
 
 // The division table of data/regions.tsv (code, level, name, parent).
+// Copies share the table.
 class RegionTable {
  public:
   // Parses the TSV text. Lines starting with '#' and the header are
   // skipped. Throws std::runtime_error naming the line on a malformed row.
   static RegionTable FromTsv(std::string_view tsv);
 
-  // The table at $BIDSCOPE_DATA_DIR/regions.tsv, or at the source tree's
-  // data/ when that variable is unset. Loaded once. Empty when the file
-  // cannot be read, with load_error() saying why.
+  // The table of data/regions.tsv as it was when the program was built.
+  // It is compiled in: building it from the file at each start took a
+  // third of the instructions of a short extraction's fields.
   static const RegionTable& Default();
 
   // Region named in `text`: the most specific division whose ancestors
@@ -45,51 +48,36 @@ class RegionTable {
   // form: 普陀区 gives Shanghai's and Zhoushan's. Empty when none is.
   std::vector<std::string> CodesNamed(std::string_view name) const;
 
-  size_t size() const { return entries_.size(); }
-  const std::string& load_error() const { return load_error_; }
+  size_t size() const { return tables_.divisions.size(); }
 
  private:
-  enum class Level { kProvince, kCity, kCounty };
-  struct Entry {
-    std::string code;
-    Level level;
-    std::string name;
-    int parent;  // index into entries_, -1 for provinces
-  };
+  using Level = region_data::Level;
+  using Codes = std::span<const int32_t>;
   struct Mention {
     std::vector<int> entries;
     // Per entry: named by the short form of a county's name.
     std::vector<bool> short_county;
   };
 
-  void AddName(const std::u16string& name, int index, bool short_form);
+  explicit RegionTable(region_data::Tables tables,
+                       std::shared_ptr<const region_data::OwnedTables> owned)
+      : tables_(tables), owned_(std::move(owned)) {}
+
+  // Returns the codes of `name`, or none when no division has that name.
+  Codes Find(std::u16string_view name) const;
   std::vector<Mention> FindMentions(std::string_view text) const;
   bool IsAncestorOrSelf(int ancestor, int entry) const;
-  bool IsOrganWord(const std::vector<int>& coded, const std::u16string& text,
-                   size_t end) const;
-  bool IsStreetOrTimeZone(const std::vector<int>& coded,
-                          const std::u16string& text, size_t end) const;
+  bool IsOrganWord(Codes coded, const std::u16string& text, size_t end) const;
+  bool IsStreetOrTimeZone(Codes coded, const std::u16string& text,
+                          size_t end) const;
   Region ToRegion(int entry) const;
+  const region_data::Division& Entry(int index) const {
+    return tables_.divisions[static_cast<size_t>(index)];
+  }
 
-  // Hash of a name, which lets names_ be searched by a view into a text.
-  struct NameHash {
-    using is_transparent = void;
-    size_t operator()(std::u16string_view name) const {
-      return std::hash<std::u16string_view>{}(name);
-    }
-  };
-
-  std::vector<Entry> entries_;
-  // Full and short names to entry indexes. A short form is marked by a
-  // negative index (-1 - index).
-  std::unordered_map<std::u16string, std::vector<int>, NameHash,
-                     std::equal_to<>>
-      names_;
-  // The first two code units of every name, packed as (first << 16) |
-  // second. Most positions of a text start no name, and this set rules
-  // them out with one lookup instead of one per name length.
-  std::unordered_set<uint32_t> name_starts_;
-  std::string load_error_;
+  region_data::Tables tables_;
+  // Storage of a table read from TSV text, which tables_ points into.
+  std::shared_ptr<const region_data::OwnedTables> owned_;
 };
 
 }  // namespace bidscope
