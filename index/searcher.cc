@@ -37,6 +37,9 @@ constexpr size_t kIdLength = 64;
 // Characters of Hit::first_line, about a terminal line with the rank.
 constexpr size_t kFirstLineChars = 60;
 
+// Matches a search counts one by one before it estimates the rest.
+constexpr Xapian::doccount kCountExactly = 1000;
+
 bool IsBlank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -105,22 +108,23 @@ class XapianSearcher : public Searcher {
       enquire.set_query(xapian_query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
       ApplySortOrder(options.sort, db_, &enquire);
-      // Xapian stops once it has the best hits, and its count of the rest
-      // is then a guess: for a Chinese phrase it was 8 with one hit shown
-      // and 600 with two hundred, of 753. Checking this many matches
-      // first makes the count exact up to there. Above it the estimate
-      // came within 16% on the benchmark corpus (1,100 for 1,315).
-      constexpr Xapian::doccount kCheckAtLeast = 1000;
-      Xapian::MSet mset = enquire.get_mset(
-          static_cast<Xapian::doccount>(options.offset),
-          static_cast<Xapian::doccount>(options.limit),
-          std::max<Xapian::doccount>(
-              kCheckAtLeast,
-              static_cast<Xapian::doccount>(options.offset + options.limit)));
+      Xapian::MSet mset =
+          enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                           static_cast<Xapian::doccount>(options.limit));
       SearchResult result;
-      result.total_estimate = mset.get_matches_estimated();
-      result.total_exact =
-          mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+      if (mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {
+        result.total_estimate = mset.get_matches_lower_bound();
+        result.total_exact = true;
+      } else {
+        Count count = CountMatches(xapian_query);
+        // The matches seen by either run bound the count from below.
+        result.total_estimate = std::max<uint64_t>(
+            {count.matches, mset.get_matches_lower_bound(),
+             static_cast<uint64_t>(mset.size()) + options.offset});
+        result.total_estimate = std::min<uint64_t>(
+            result.total_estimate, mset.get_matches_upper_bound());
+        result.total_exact = count.exact;
+      }
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         result.hits.push_back(MakeHit(it, parsed, options));
       }
@@ -164,6 +168,34 @@ class XapianSearcher : public Searcher {
   }
 
  private:
+  struct Count {
+    uint64_t matches = 0;
+    bool exact = false;
+  };
+
+  // Counts the matches of `query` exactly up to kCountExactly, and above
+  // that extrapolates from the share of document ids it took to find
+  // that many. Xapian estimates an AND from its terms' frequencies as if
+  // they occurred independently. The characters and bigrams of a phrase
+  // do not: at 100,000 documents it gave 2,000 for the 38,865 matches of
+  // 政府采购, where this gives 38,680.
+  // NOTE: the extrapolation assumes that matches are spread evenly over
+  // the order in which files were indexed.
+  Count CountMatches(const Xapian::Query& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    // With equal weights in id order, Xapian stops at the last match asked
+    // for.
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet last = enquire.get_mset(kCountExactly - 1, Xapian::doccount{1},
+                                         Xapian::doccount{0});
+    if (last.empty()) return {last.get_matches_lower_bound(), true};
+    double share = static_cast<double>(*last.begin()) /
+                   static_cast<double>(db_.get_lastdocid());
+    return {static_cast<uint64_t>(kCountExactly / share + 0.5), false};
+  }
+
   Hit MakeHit(const Xapian::MSetIterator& it, const ParsedQuery& parsed,
               const SearchOptions& options) {
     // The summary is enough for a result list. The document JSON is

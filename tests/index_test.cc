@@ -254,6 +254,45 @@ TEST_F(IndexTest, LimitAndOffsetPage) {
   EXPECT_EQ(result.hits[0].rank, 5);
 }
 
+// Xapian estimates a phrase's matches as if its characters occurred
+// independently, far below the count when they do not.
+TEST_F(IndexTest, CountsCommonPhraseClosely) {
+  constexpr int kDocuments = 2000;
+  auto writer = IndexWriter::Open(Dir());
+  int with_phrase = 0;
+  for (int i = 0; i < kDocuments; ++i) {
+    // Three in four contain the phrase. The others contain its bigrams
+    // apart, so that only positions tell them from the matches. Lengths
+    // vary, so that weights do and Xapian stops before the last match.
+    bool phrase = i % 4 != 0;
+    with_phrase += phrase ? 1 : 0;
+    std::string text =
+        phrase ? "本项目采购视频监控设备。" : "视频会议与监控室。";
+    for (int k = 0; k <= i * 7 % 40; ++k) text += "其他内容说明。";
+    Document doc = MakeDocument({text + "编号" + std::to_string(i)});
+    writer->Put(doc.id, PrepareDocument(doc), std::to_string(i));
+  }
+  writer->Commit();
+  SearchResult result = Find("视频监控");
+  EXPECT_FALSE(result.total_exact);
+  EXPECT_GE(result.total_estimate, with_phrase * 95 / 100);
+  EXPECT_LE(result.total_estimate, with_phrase * 105 / 100);
+  EXPECT_EQ(result.hits.size(), 10u);
+}
+
+TEST_F(IndexTest, CountsUpToAThousandExactly) {
+  auto writer = IndexWriter::Open(Dir());
+  for (int i = 0; i < 1200; ++i) {
+    std::string text = i < 999 ? "采购视频监控设备" : "视频会议与监控室";
+    Document doc = MakeDocument({text + std::to_string(i)});
+    writer->Put(doc.id, PrepareDocument(doc), std::to_string(i));
+  }
+  writer->Commit();
+  SearchResult result = Find("视频监控");
+  EXPECT_TRUE(result.total_exact);
+  EXPECT_EQ(result.total_estimate, 999u);
+}
+
 TEST_F(IndexTest, NotOnlyQueryMatchesAllOthers) {
   Store(MakeDocument({"招标公告"}), "a");
   Store(MakeDocument({"废标公告"}), "b");
