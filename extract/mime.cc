@@ -2,8 +2,8 @@
 // (MHTML, .mht), both MIME messages, parsed with GMime. An e-mail gives
 // its headers and body text, then one document per attachment, extracted
 // by the dispatcher one level deeper as archive members are. A saved page
-// gives the text of its HTML part; its images and style sheets are left
-// out.
+// gives the text of its HTML part, then that of its frames. Its images and
+// style sheets are left out.
 #include <fmt/format.h>
 #include <gmime/gmime.h>
 
@@ -137,6 +137,45 @@ std::string Addresses(InternetAddressList* list) {
   return OrEmpty(text.get());
 }
 
+// Appends the text of the saved page's frames, the HTML parts other than
+// `root`, to the page, in the order the file gives them. Browsers save an
+// <iframe> as its own part, and some portals show a notice's body in one.
+void AppendFrames(GMimeObject* root, const std::vector<Part>& parts,
+                  const ExtractOptions& options, Document* doc) {
+  if (doc->pages.empty()) return;
+  Page& page = doc->pages[0];
+  for (const Part& part : parts) {
+    if (part.object == root || !GMIME_IS_PART(part.object) ||
+        !IsType(part.object, "text", "html")) {
+      continue;
+    }
+    std::string location =
+        OrEmpty(g_mime_object_get_header(part.object, "Content-Location"));
+    if (location.empty()) location = "without a Content-Location";
+    Document frame = TextPartDocument(part.object, options);
+    if (frame.status == ExtractStatus::kFailed) {
+      doc->warnings.push_back(
+          fmt::format("frame {} left out: {}", location, frame.error));
+      continue;
+    }
+    if (frame.pages.empty() ||
+        frame.pages[0].text.find_first_not_of(" \t\n") == std::string::npos) {
+      continue;
+    }
+    for (const std::string& warning : frame.warnings) {
+      doc->warnings.push_back(fmt::format("frame {}: {}", location, warning));
+    }
+    if (page.text.find_first_not_of(" \t\n") != std::string::npos) {
+      page.text += "\n\n";
+    }
+    page.text += frame.pages[0].text;
+    if (doc->status == ExtractStatus::kEmpty) {
+      doc->status = ExtractStatus::kOk;
+      doc->error.clear();
+    }
+  }
+}
+
 // The saved page: the HTML part at the address the snapshot names, else
 // the first HTML part.
 Document SavedPage(GMimeMessage* message, const std::vector<Part>& parts,
@@ -162,6 +201,7 @@ Document SavedPage(GMimeMessage* message, const std::vector<Part>& parts,
     return doc;
   }
   Document doc = TextPartDocument(root, options);
+  AppendFrames(root, parts, options, &doc);
   if (location.empty()) {
     location = OrEmpty(g_mime_object_get_header(root, "Content-Location"));
   }

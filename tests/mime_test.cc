@@ -213,6 +213,61 @@ TEST(MimeTest, SavedPageGivesItsHtmlText) {
             "采购人：某市公安局\n中标供应商：网页存档科技有限公司");
 }
 
+// A page saved by Chrome whose notice is in an <iframe>: the frame is a
+// part of its own, here in GBK.
+const std::string kFramedPage =
+    "From: <Saved by Blink>\r\n"
+    "Snapshot-Content-Location: http://www.ccgp.gov.cn/b.htm\r\n"
+    "Subject: framed\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: multipart/related; type=\"text/html\"; "
+    "boundary=\"frames\"\r\n"
+    "\r\n"
+    "--frames\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "Content-Location: http://www.ccgp.gov.cn/b.htm\r\n"
+    "\r\n"
+    "<html><head><title>公告详情</title></head><body><h1>公告详情</h1>"
+    "<iframe src=\"cid:frame-1@mhtml.blink\"></iframe></body></html>\r\n"
+    "--frames\r\n"
+    "Content-Type: text/css\r\n"
+    "Content-Location: cid:css-1@mhtml.blink\r\n"
+    "\r\n"
+    "h1 { color: red }\r\n"
+    "--frames\r\n"
+    "Content-Type: text/html; charset=gbk\r\n"
+    "Content-ID: <frame-1@mhtml.blink>\r\n"
+    "Content-Location: cid:frame-1@mhtml.blink\r\n"
+    "\r\n"
+    // <p>采购人：某市公安局</p>
+    "<html><body><p>\xB2\xC9\xB9\xBA\xC8\xCB\xA3\xBA\xC4\xB3\xCA\xD0"
+    "\xB9\xAB\xB0\xB2\xBE\xD6</p></body></html>\r\n"
+    "--frames--\r\n";
+
+TEST(MimeTest, SavedPageGivesTextOfItsFrames) {
+  std::vector<Document> docs = ExtractBytes(kFramedPage, "framed.mht", {});
+  ASSERT_EQ(docs.size(), 1u);
+  const Document& page = docs[0];
+  EXPECT_EQ(page.status, ExtractStatus::kOk) << page.error;
+  EXPECT_EQ(page.metadata.title, "公告详情");
+  EXPECT_EQ(page.metadata.extra.at("url"), "http://www.ccgp.gov.cn/b.htm");
+  ASSERT_EQ(page.pages.size(), 1u);
+  EXPECT_EQ(page.pages[0].text, "公告详情\n\n采购人：某市公安局");
+}
+
+TEST(MimeTest, FrameTextFillsEmptySavedPage) {
+  std::string framed = kFramedPage;
+  framed.replace(framed.find("<h1>公告详情</h1>"),
+                 std::string("<h1>公告详情</h1>").size(), "");
+  framed.replace(framed.find("<title>公告详情</title>"),
+                 std::string("<title>公告详情</title>").size(), "");
+  std::vector<Document> docs = ExtractBytes(framed, "framed.mht", {});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].status, ExtractStatus::kOk) << docs[0].error;
+  ASSERT_EQ(docs[0].pages.size(), 1u);
+  EXPECT_EQ(docs[0].pages[0].text, "采购人：某市公安局");
+}
+
 TEST(MimeTest, DamagedMessageFailsOrKeepsWhatItCan) {
   // Cut inside the first part: the body that arrived is kept.
   std::vector<Document> cut =
