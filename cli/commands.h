@@ -41,6 +41,7 @@ struct SearchCommandOptions {
   bool json = false;
   int limit = 10;
   int offset = 0;
+  bool exact_count = false;  // count every match instead of estimating
   size_t snippet_chars = 160;
   // Expand English words through the lexicon; unset takes DIR/config.json.
   std::optional<bool> expand;

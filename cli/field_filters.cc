@@ -1,4 +1,5 @@
 #include "cli/field_filters.h"
+#include "cli/option_checks.h"
 
 #include "index/fields_terms.h"
 
@@ -21,20 +22,24 @@ void AddFilterOptions(CLI::App* command, FieldFilters* filters) {
   command->add_option("--region", filters->region,
                       "Only this province, city or county (name or 6-digit "
                       "code)");
-  command->add_option("--after", filters->after,
-                      "Only notices published on or after this date "
-                      "(YYYY-MM-DD)");
-  command->add_option("--before", filters->before,
-                      "Only notices published on or before this date "
-                      "(YYYY-MM-DD)");
+  command
+      ->add_option("--after", filters->after,
+                   "Only notices published on or after this date "
+                   "(YYYY-MM-DD)")
+      ->check(CalendarDate());
+  command
+      ->add_option("--before", filters->before,
+                   "Only notices published on or before this date "
+                   "(YYYY-MM-DD)")
+      ->check(CalendarDate());
   command
       ->add_option("--min-amount", filters->min_amount,
                    "Minimum award amount (else budget), in CNY")
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
   command
       ->add_option("--max-amount", filters->max_amount,
                    "Maximum award amount (else budget), in CNY")
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
 }
 
 void AddSortOption(CLI::App* command, std::string* sort) {

@@ -32,9 +32,9 @@ std::string MembersKey(const std::string& path) { return "members:" + path; }
 // "timed out after 10 s" count as one kind.
 std::string FailureKind(const std::string& reason) {
   static const char* const kKinds[] = {
-      "timed out",     "crashed", "memory limit", "encrypted",
-      "damaged",       "cannot",  "unsupported",  "empty",
-      "decompression", "not a",   "read failed"};
+      "timed out",     "crashed",     "memory limit", "encrypted",   "damaged",
+      "cannot read",   "cannot open", "cannot",       "unsupported", "empty",
+      "decompression", "not a",       "read failed"};
   for (const char* kind : kKinds) {
     if (reason.find(kind) != std::string::npos) return kind;
   }

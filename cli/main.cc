@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/field_filters.h"
 #include "cli/fields_commands.h"
+#include "cli/option_checks.h"
 #include "cli/output.h"
 #include "cli/translation_commands.h"
 #include "cli/worker.h"
@@ -70,10 +71,13 @@ CLI::App* AddSearchCommand(CLI::App& app, SearchCommandOptions& search,
                        "JSON Lines: hit records, then a summary");
   search_cmd->add_option("--limit,-n", search.limit, "Hits to show")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
   search_cmd->add_option("--offset", search.offset, "Hits to skip first")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(NonNegative());
+  search_cmd->add_flag("--exact-count", search.exact_count,
+                       "Count every match instead of estimating above 1,000 "
+                       "(slower for common phrases)");
   search_cmd
       ->add_option("--snippet-chars", search.snippet_chars,
                    "Snippet length in characters")

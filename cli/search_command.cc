@@ -158,6 +158,7 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   SearchOptions search_options;
   search_options.limit = options.limit;
   search_options.offset = options.offset;
+  search_options.exact_count = options.exact_count;
   search_options.snippet_chars = options.snippet_chars;
   search_options.topic = options.topic;
   search_options.filters = options.filters;
@@ -191,16 +192,25 @@ int RunSearchCommand(const SearchCommandOptions& options) {
                               {"expanded_query", query},
                               {"total_estimate", result.total_estimate},
                               {"total_exact", result.total_exact},
+                              {"total_lower", result.total_lower},
+                              {"total_upper", result.total_upper},
                               {"returned", result.hits.size()},
                               {"offset", options.offset},
                               {"elapsed_ms", ms}});
-  } else if (result.hits.empty()) {
+  } else if (result.total_estimate == 0) {
     std::cout << "no documents match " << options.query << '\n';
   } else {
     uint64_t total = result.total_estimate;
     std::string count =
         std::to_string(total) + " matching document" + (total == 1 ? "" : "s");
-    if (!result.total_exact) count = "about " + count;
+    if (!result.total_exact) {
+      count = "about " + count + " (estimated: at least " +
+              std::to_string(result.total_lower) + ", at most " +
+              std::to_string(result.total_upper) + ")";
+    }
+    if (result.hits.empty()) {
+      count += ", none after the first " + std::to_string(options.offset);
+    }
     std::cout << Dim(count, color) << '\n';
   }
   return result.hits.empty() ? 1 : 0;

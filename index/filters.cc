@@ -1,6 +1,7 @@
 #include "index/filters.h"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ std::string DateKey(const std::string& date) {
   }
   if (!valid) {
     throw QueryError("invalid date '" + date + "': expected YYYY-MM-DD");
+  }
+  std::chrono::year_month_day day{
+      std::chrono::year{std::stoi(date.substr(0, 4))},
+      std::chrono::month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+      std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+  if (!day.ok()) {
+    throw QueryError("invalid date '" + date + "': no such day");
   }
   return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
 }

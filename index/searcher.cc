@@ -108,21 +108,27 @@ class XapianSearcher : public Searcher {
       enquire.set_query(xapian_query);
       enquire.set_weighting_scheme(Xapian::BM25Weight());
       ApplySortOrder(options.sort, db_, &enquire);
-      Xapian::MSet mset =
-          enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                           static_cast<Xapian::doccount>(options.limit));
+      Xapian::MSet mset = enquire.get_mset(
+          static_cast<Xapian::doccount>(options.offset),
+          static_cast<Xapian::doccount>(options.limit),
+          options.exact_count ? db_.get_doccount() : Xapian::doccount{0});
       SearchResult result;
       if (mset.get_matches_lower_bound() == mset.get_matches_upper_bound()) {
         result.total_estimate = mset.get_matches_lower_bound();
         result.total_exact = true;
+        result.total_lower = result.total_upper = result.total_estimate;
       } else {
         Count count = CountMatches(xapian_query);
         // The matches seen by either run bound the count from below.
-        result.total_estimate = std::max<uint64_t>(
-            {count.matches, mset.get_matches_lower_bound(),
+        result.total_lower = std::max<uint64_t>(
+            {count.exact ? count.matches : kCountExactly,
+             mset.get_matches_lower_bound(),
              static_cast<uint64_t>(mset.size()) + options.offset});
-        result.total_estimate = std::min<uint64_t>(
-            result.total_estimate, mset.get_matches_upper_bound());
+        result.total_upper =
+            count.exact ? count.matches : mset.get_matches_upper_bound();
+        result.total_upper = std::max(result.total_upper, result.total_lower);
+        result.total_estimate = std::clamp<uint64_t>(
+            count.matches, result.total_lower, result.total_upper);
         result.total_exact = count.exact;
       }
       for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -234,6 +234,20 @@ TEST_F(CliIndexTest, KeepMissingKeepsVanishedFiles) {
 // A folder that cannot be listed ends as failed with the reason, and the
 // run goes on with the rest. Root may list any folder, so as root the run
 // is made as the user nobody (setpriv, from util-linux).
+TEST_F(CliIndexTest, MissingPathCountsAsUnreadable) {
+  CommandResult run = Index({(dir_.path() / "no-such-folder").string()});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  auto records = FileRecords(run);
+  ASSERT_EQ(records.count("no-such-folder"), 1u) << run.out;
+  EXPECT_EQ(records["no-such-folder"]["status"], "failed");
+  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
+  ASSERT_EQ(summary.size(), 1u) << run.out;
+  EXPECT_EQ(summary[0]["failed_by_reason"],
+            nlohmann::json({{"cannot read", 1}}))
+      << summary[0].dump();
+  EXPECT_EQ(records["b.txt"]["status"], "indexed");
+}
+
 TEST_F(CliIndexTest, UnlistableFolderEndsAsFailed) {
   fs::path locked = input_ / "locked";
   WriteText(locked / "c.txt", "锁定目录中的公告。");

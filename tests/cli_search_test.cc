@@ -105,6 +105,45 @@ TEST_F(CliSearchTest, ExitCodesFollowResults) {
   EXPECT_NE(missing.err.find("absent"), std::string::npos) << missing.err;
 }
 
+TEST_F(CliSearchTest, OptionValuesAreChecked) {
+  struct Row {
+    std::vector<std::string> option;
+    const char* message;
+  };
+  const Row kRows[] = {
+      {{"--after", "2024-02-30"}, "--after: '2024-02-30' is not a day"},
+      {{"--before", "2024-13-01"}, "--before: '2024-13-01' is not a day"},
+      {{"--after", "yesterday"}, "--after: 'yesterday' is not a date"},
+      {{"--limit", "abc"}, "--limit: 'abc' is not a number"},
+      {{"--offset", "-3"}, "--offset: '-3' is negative"},
+      {{"--min-amount", "1e999"}, "--min-amount: '1e999' is not a number"},
+  };
+  for (const Row& row : kRows) {
+    std::vector<std::string> args = {"search", "--db", db_};
+    args.insert(args.end(), row.option.begin(), row.option.end());
+    args.push_back("舆情");
+    testing::CommandResult result = RunBidscope(args);
+    EXPECT_EQ(result.exit_code, 2) << row.message;
+    EXPECT_NE(result.err.find(row.message), std::string::npos) << result.err;
+    EXPECT_LT(result.err.size(), 200u) << result.err;
+  }
+  EXPECT_EQ(
+      RunBidscope({"search", "--db", db_, "--after", "2024-02-29", "舆情"}).err,
+      "");
+}
+
+TEST_F(CliSearchTest, OffsetPastLastHitStillCounts) {
+  testing::CommandResult result =
+      RunBidscope({"search", "--db", db_, "--offset", "1000", "舆情监测"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.out.find("matching document"), std::string::npos)
+      << result.out;
+  EXPECT_NE(result.out.find(", none after the first 1000"), std::string::npos)
+      << result.out;
+  EXPECT_EQ(result.out.find("no documents match"), std::string::npos)
+      << result.out;
+}
+
 TEST_F(CliSearchTest, JsonHitsCarryRequiredFields) {
   testing::CommandResult result =
       RunBidscope({"search", "--db", db_, "--json", "雪亮工程"});

@@ -278,6 +278,18 @@ TEST_F(IndexTest, CountsCommonPhraseClosely) {
   EXPECT_GE(result.total_estimate, with_phrase * 95 / 100);
   EXPECT_LE(result.total_estimate, with_phrase * 105 / 100);
   EXPECT_EQ(result.hits.size(), 10u);
+  EXPECT_LE(result.total_lower, result.total_estimate);
+  EXPECT_GE(result.total_upper, result.total_estimate);
+  EXPECT_LE(result.total_lower, static_cast<uint64_t>(with_phrase));
+  EXPECT_GE(result.total_upper, static_cast<uint64_t>(with_phrase));
+
+  SearchOptions exact;
+  exact.exact_count = true;
+  SearchResult counted = Find("视频监控", exact);
+  EXPECT_TRUE(counted.total_exact);
+  EXPECT_EQ(counted.total_estimate, static_cast<uint64_t>(with_phrase));
+  EXPECT_EQ(counted.total_lower, counted.total_estimate);
+  EXPECT_EQ(counted.total_upper, counted.total_estimate);
 }
 
 TEST_F(IndexTest, CountsUpToAThousandExactly) {
