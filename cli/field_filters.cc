@@ -1,17 +1,29 @@
 #include "cli/field_filters.h"
+
+#include <iterator>
+#include <string>
+#include <vector>
+
 #include "cli/option_checks.h"
+#include "extract/notice_type.h"
 
 #include "index/fields_terms.h"
 
 namespace bidscope::cli {
 
 void AddFilterOptions(CLI::App* command, FieldFilters* filters) {
-  command->add_option("--type", filters->notice_type,
-                      "Only notices of this type: intention, tender, "
-                      "amendment, award, contract ...");
-  command->add_option("--method", filters->method,
-                      "Only this procurement method: open, invited, rfq, "
-                      "single_source ...");
+  command
+      ->add_option("--type", filters->notice_type,
+                   "Only notices of this type: intention, tender, "
+                   "amendment, award, contract ...")
+      ->check(CLI::IsMember(std::vector<std::string>(std::begin(kNoticeTypes),
+                                                     std::end(kNoticeTypes))));
+  command
+      ->add_option("--method", filters->method,
+                   "Only this procurement method: open, invited, rfq, "
+                   "single_source ...")
+      ->check(CLI::IsMember(std::vector<std::string>(
+          std::begin(kProcurementMethods), std::end(kProcurementMethods))));
   command->add_option("--buyer", filters->buyer,
                       "Only buyers whose name contains this text");
   command->add_option("--agency", filters->agency,

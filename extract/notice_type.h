@@ -8,6 +8,17 @@
 
 namespace bidscope {
 
+// The values of ClassifyNoticeType, "other" last.
+inline constexpr std::string_view kNoticeTypes[] = {
+    "intention", "prequalification", "tender",    "negotiation", "consultation",
+    "rfq",       "single_source",    "amendment", "award",       "termination",
+    "contract",  "acceptance",       "other"};
+
+// The values of ClassifyProcurementMethod but "", "other" last.
+inline constexpr std::string_view kProcurementMethods[] = {
+    "open", "invited",       "negotiation", "consultation",
+    "rfq",  "single_source", "framework",   "other"};
+
 // One of intention, prequalification, tender, negotiation, consultation,
 // rfq, single_source, amendment, award, termination, contract, acceptance
 // or other. `head` is the start of the body (its first lines).

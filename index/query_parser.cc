@@ -4,10 +4,13 @@
 #include <unicode/utf8.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
 #include "extract/normalize.h"
+#include "extract/notice_type.h"
 #include "index/fields_terms.h"
 #include "index/index.h"
 #include "index/terms.h"
@@ -317,15 +320,9 @@ std::optional<Xapian::Query> TextQuery(const std::string& raw,
 // The values of ClassifyNoticeType (extract/notice_type.h) but "other",
 // which type: leaves to formats.
 bool IsNoticeTypeName(std::string_view value) {
-  static constexpr std::string_view kNames[] = {
-      "intention",     "prequalification", "tender",
-      "negotiation",   "consultation",     "rfq",
-      "single_source", "amendment",        "award",
-      "termination",   "contract",         "acceptance"};
-  for (std::string_view name : kNames) {
-    if (name == value) return true;
-  }
-  return false;
+  return value != "other" &&
+         std::find(std::begin(kNoticeTypes), std::end(kNoticeTypes), value) !=
+             std::end(kNoticeTypes);
 }
 
 Xapian::Query BooleanQuery(const FieldPrefix& field, std::string value) {

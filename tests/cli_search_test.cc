@@ -117,6 +117,8 @@ TEST_F(CliSearchTest, OptionValuesAreChecked) {
       {{"--limit", "abc"}, "--limit: 'abc' is not a number"},
       {{"--offset", "-3"}, "--offset: '-3' is negative"},
       {{"--min-amount", "1e999"}, "--min-amount: '1e999' is not a number"},
+      {{"--type", "awrd"}, "--type: awrd not in {intention,"},
+      {{"--method", "opne"}, "--method: opne not in {open,"},
   };
   for (const Row& row : kRows) {
     std::vector<std::string> args = {"search", "--db", db_};
