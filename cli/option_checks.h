@@ -10,7 +10,8 @@ namespace bidscope::cli {
 // the largest double, 309 digits, in its message.
 CLI::Validator NonNegative();
 
-// Accepts a day of the calendar written YYYY-MM-DD: not 2024-02-30.
+// Accepts a day of the calendar written YYYY-MM-DD (not 2024-02-30), as
+// the index's date filters do.
 CLI::Validator CalendarDate();
 
 }  // namespace bidscope::cli

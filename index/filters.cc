@@ -23,22 +23,32 @@ Xapian::Query PartyQuery(std::string_view field, std::string value) {
 
 // YYYY-MM-DD as the YYYYMMDD of kPublishedSlot.
 std::string DateKey(const std::string& date) {
-  bool valid = date.size() == 10 && date[4] == '-' && date[7] == '-';
-  for (size_t i = 0; valid && i < date.size(); ++i) {
-    if (i != 4 && i != 7) valid = date[i] >= '0' && date[i] <= '9';
-  }
-  if (!valid) {
-    throw QueryError("invalid date '" + date + "': expected YYYY-MM-DD");
-  }
-  std::chrono::year_month_day day{
-      std::chrono::year{std::stoi(date.substr(0, 4))},
-      std::chrono::month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
-      std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
-  if (!day.ok()) {
-    throw QueryError("invalid date '" + date + "': no such day");
+  std::string problem = DateProblem(date);
+  if (!problem.empty()) {
+    throw QueryError("invalid date '" + date + "': " + problem);
   }
   return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
 }
+
+}  // namespace
+
+std::string DateProblem(std::string_view date) {
+  bool digits = date.size() == 10 && date[4] == '-' && date[7] == '-';
+  for (size_t i = 0; digits && i < date.size(); ++i) {
+    if (i != 4 && i != 7) digits = date[i] >= '0' && date[i] <= '9';
+  }
+  if (!digits) return "expected YYYY-MM-DD";
+  auto number = [&](size_t at, size_t length) {
+    return static_cast<unsigned>(
+        std::stoi(std::string(date.substr(at, length))));
+  };
+  std::chrono::year_month_day day{
+      std::chrono::year{static_cast<int>(number(0, 4))},
+      std::chrono::month{number(5, 2)}, std::chrono::day{number(8, 2)}};
+  return day.ok() ? "" : "no such day";
+}
+
+namespace {
 
 std::optional<Xapian::Query> RangeQuery(unsigned slot, const std::string& low,
                                         const std::string& high) {

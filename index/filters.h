@@ -6,6 +6,8 @@
 #include <xapian.h>
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "index/index.h"
 
@@ -15,6 +17,10 @@ namespace bidscope {
 // Throws QueryError for a region that names no known division or a date
 // that is not YYYY-MM-DD.
 std::optional<Xapian::Query> FilterQuery(const FieldFilters& filters);
+
+// Returns why `date` is not a day written YYYY-MM-DD ("expected
+// YYYY-MM-DD", "no such day"), or "" when it is one.
+std::string DateProblem(std::string_view date);
 
 // Sets the order of `enquire` on `db` for `sort`. Documents without the
 // sort value come last.

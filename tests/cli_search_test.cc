@@ -111,12 +111,15 @@ TEST_F(CliSearchTest, OptionValuesAreChecked) {
     const char* message;
   };
   const Row kRows[] = {
-      {{"--after", "2024-02-30"}, "--after: '2024-02-30' is not a day"},
-      {{"--before", "2024-13-01"}, "--before: '2024-13-01' is not a day"},
-      {{"--after", "yesterday"}, "--after: 'yesterday' is not a date"},
-      {{"--limit", "abc"}, "--limit: 'abc' is not a number"},
-      {{"--offset", "-3"}, "--offset: '-3' is negative"},
-      {{"--min-amount", "1e999"}, "--min-amount: '1e999' is not a number"},
+      {{"--after", "2024-02-30"},
+       "--after: invalid date '2024-02-30': no such day"},
+      {{"--before", "2024-13-01"},
+       "--before: invalid date '2024-13-01': no such day"},
+      {{"--after", "yesterday"},
+       "--after: invalid date 'yesterday': expected YYYY-MM-DD"},
+      {{"--limit", "abc"}, "--limit: invalid number 'abc'"},
+      {{"--offset", "-3"}, "--offset: invalid number '-3': expected 0 or more"},
+      {{"--min-amount", "1e999"}, "--min-amount: invalid number '1e999'"},
       {{"--type", "awrd"}, "--type: awrd not in {intention,"},
       {{"--method", "opne"}, "--method: opne not in {open,"},
   };

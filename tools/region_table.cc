@@ -4,7 +4,7 @@
 // that the procurement fields of a short `bidscope extract` cost.
 //
 // Usage: bidscope_region_table REGIONS_TSV OUTPUT
-#include <unicode/ustring.h>
+#include <unicode/unistr.h>
 
 #include <cstdio>
 #include <exception>
@@ -20,14 +20,9 @@ namespace {
 using bidscope::region_data::Level;
 
 std::string Utf8(std::u16string_view text) {
-  std::string out(text.size() * 3, '\0');
-  int32_t length = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length,
-                     text.data(), static_cast<int32_t>(text.size()), 0xFFFD,
-                     nullptr, &status);
-  if (U_FAILURE(status)) throw std::runtime_error("invalid UTF-16 in a name");
-  out.resize(static_cast<size_t>(length));
+  std::string out;
+  icu::UnicodeString(text.data(), static_cast<int32_t>(text.size()))
+      .toUTF8String(out);
   return out;
 }
 
@@ -93,8 +88,7 @@ int main(int argc, char** argv) {
   }
   try {
     std::ifstream in(argv[1], std::ios::binary);
-    if (!in)
-      throw std::runtime_error(std::string(argv[1]) + ": cannot be read");
+    if (!in) throw std::runtime_error(std::string(argv[1]) + ": read failed");
     std::ostringstream tsv;
     tsv << in.rdbuf();
     bidscope::region_data::OwnedTables tables;
