@@ -13,6 +13,7 @@ namespace bidscope::cli {
 int RunExtractCommand(const ExtractCommandOptions& options) {
   int exit_code = 0;
   bool color = StdoutIsTerminal();
+  bool printed = false;  // true once a record is on stdout
   for (const std::string& input : options.inputs) {
     std::vector<Document> docs;
     std::string path = input;
@@ -32,14 +33,21 @@ int RunExtractCommand(const ExtractCommandOptions& options) {
                    doc.error);
         if (i == 0) exit_code = 1;
       }
-      Fields fields = ExtractFields(doc);
+      // A document without text has no fields, because classifying nothing
+      // would print a notice type and empty values as if they were read.
+      bool has_text = !doc.pages.empty();
+      Fields fields;
+      if (has_text) fields = ExtractFields(doc);
       if (options.json) {
+        // JSON keeps one record per document, failures included, so that a
+        // tool reading the stream gets the status of every input.
         nlohmann::json view = DocumentView(doc, {shown});
-        view["fields"] = FieldsToJson(fields);
+        if (has_text) view["fields"] = FieldsToJson(fields);
         std::cout << DumpJson(view) << '\n';
-      } else {
-        if (i > 0) std::cout << '\n';
-        PrintDocument(doc, {shown}, color, &fields);
+      } else if (has_text || doc.status != ExtractStatus::kFailed) {
+        if (printed) std::cout << '\n';
+        PrintDocument(doc, {shown}, color, has_text ? &fields : nullptr);
+        printed = true;
       }
     }
   }

@@ -87,6 +87,22 @@ int Compact(const IndexCommandOptions& options) {
   return 0;
 }
 
+// Returns the first path of `inputs` that does not exist, or "". Such a
+// path was mistyped or is on a disk that is not mounted. A run would then
+// create an index for nothing or, on a re-run, remove every document under
+// the path as vanished. A path that exists but cannot be read is left to
+// the walk, which records it as failed.
+std::string MissingInput(const std::vector<std::string>& inputs) {
+  for (const std::string& input : inputs) {
+    std::error_code error;
+    if (std::filesystem::status(input, error).type() ==
+        std::filesystem::file_type::not_found) {
+      return input;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 int RunIndexCommand(const IndexCommandOptions& options) {
@@ -94,6 +110,13 @@ int RunIndexCommand(const IndexCommandOptions& options) {
   if (resolved.jobs <= 0) {
     unsigned cores = std::thread::hardware_concurrency();
     resolved.jobs = cores == 0 ? 1 : static_cast<int>(cores);
+  }
+
+  if (std::string missing = MissingInput(resolved.inputs); !missing.empty()) {
+    PrintError(missing, "not found",
+               "nothing was indexed. To remove the documents of a deleted "
+               "folder, index the folder that contained it");
+    return 2;
   }
 
   // Xapian reads the threshold when it opens a writable database. Set

@@ -2,9 +2,11 @@
 // input, detection from bytes and per-file errors.
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
 
@@ -97,6 +99,36 @@ TEST(CliExtractTest, MissingFileNamesPathOnStderr) {
   EXPECT_NE(result.err.find("cannot read: No such file or directory"),
             std::string::npos)
       << result.err;
+}
+
+// A file that gave no text has a JSON record with its status, but no
+// fields classified from nothing, and no record in the human output.
+TEST(CliExtractTest, MissingFileHasNoFields) {
+  testing::TempDir dir;
+  std::filesystem::path good = dir.path() / "notice.txt";
+  std::ofstream(good) << "示例市公安局视频监控采购项目招标公告。";
+  std::string missing = (dir.path() / "missing.pdf").string();
+
+  CommandResult json =
+      RunBidscope({"extract", "--json", missing, good.string()});
+  EXPECT_EQ(json.exit_code, 1) << json.err;
+  std::vector<nlohmann::json> records;
+  std::istringstream lines(json.out);
+  for (std::string line; std::getline(lines, line);) {
+    records.push_back(nlohmann::json::parse(line));
+  }
+  ASSERT_EQ(records.size(), 2u) << json.out;
+  EXPECT_EQ(records[0]["status"], "failed");
+  EXPECT_FALSE(records[0].contains("fields")) << records[0].dump();
+  EXPECT_EQ(records[1]["status"], "ok");
+  EXPECT_EQ(records[1]["fields"]["notice_type"], "tender");
+
+  CommandResult human = RunBidscope({"extract", missing, good.string()});
+  EXPECT_EQ(human.exit_code, 1) << human.err;
+  EXPECT_EQ(human.out.find("missing.pdf"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("视频监控"), std::string::npos) << human.out;
+  EXPECT_NE(human.err.find(missing + ": failed"), std::string::npos)
+      << human.err;
 }
 
 TEST(CliExtractTest, EmptyFileSaysEmpty) {

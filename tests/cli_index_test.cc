@@ -234,18 +234,32 @@ TEST_F(CliIndexTest, KeepMissingKeepsVanishedFiles) {
 // A folder that cannot be listed ends as failed with the reason, and the
 // run goes on with the rest. Root may list any folder, so as root the run
 // is made as the user nobody (setpriv, from util-linux).
-TEST_F(CliIndexTest, MissingPathCountsAsUnreadable) {
-  CommandResult run = Index({(dir_.path() / "no-such-folder").string()});
-  EXPECT_EQ(run.exit_code, 1) << run.err;
-  auto records = FileRecords(run);
-  ASSERT_EQ(records.count("no-such-folder"), 1u) << run.out;
-  EXPECT_EQ(records["no-such-folder"]["status"], "failed");
-  std::vector<nlohmann::json> summary = RecordsOfType(run.out, "summary");
-  ASSERT_EQ(summary.size(), 1u) << run.out;
-  EXPECT_EQ(summary[0]["failed_by_reason"],
-            nlohmann::json({{"cannot read", 1}}))
-      << summary[0].dump();
-  EXPECT_EQ(records["b.txt"]["status"], "indexed");
+// A mistyped path, or a disk that is not mounted, stops the run before it
+// starts: no index is created for nothing, and a re-run does not remove
+// the documents of a folder it cannot see.
+TEST_F(CliIndexTest, MissingPathStopsTheRun) {
+  std::string missing = (dir_.path() / "no-such-folder").string();
+  CommandResult run = Index({missing});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("bidscope: " + missing + ": not found"),
+            std::string::npos)
+      << run.err;
+  EXPECT_TRUE(RecordsOfType(run.out, "file").empty()) << run.out;
+  EXPECT_FALSE(fs::exists(db_));
+
+  ASSERT_EQ(Index().exit_code, 0);
+  fs::path moved = dir_.path() / "unmounted";
+  fs::rename(input_, moved);
+  CommandResult rerun = Index();
+  EXPECT_EQ(rerun.exit_code, 2) << rerun.err;
+  EXPECT_EQ(Hits("视频监控"), 1);
+  EXPECT_EQ(Hits("舆情监测"), 1);
+
+  // Once the folder is back, the run finds every file unchanged.
+  fs::rename(moved, input_);
+  CommandResult back = Index();
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_EQ(FileRecords(back)["b.txt"]["status"], "unchanged");
 }
 
 TEST_F(CliIndexTest, UnlistableFolderEndsAsFailed) {
