@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -6,6 +7,7 @@
 #include "cli/field_filters.h"
 #include "cli/output.h"
 #include "cli/search_config.h"
+#include "index/fields_terms.h"
 #include "index/index.h"
 
 namespace bidscope::cli {
@@ -54,31 +56,29 @@ json HitToJson(const Hit& hit) {
   return data;
 }
 
-// Converts the snippet piece by piece, the highlighted matches apart from
-// the text between them, so that the highlights still cover the matches.
+// Converts the snippet with a cut at each end of a highlight, so that the
+// highlights still cover the matches.
 void ConvertHit(Script script, Hit* hit) {
   if (script == Script::kOriginal) return;
-  // A hit's summary has the buyer's name only, not the other parties'.
-  const std::vector<std::string> names = {hit->brief.buyer};
-  auto convert = [&](std::string_view text) {
-    return ConvertScriptKeepingNames(text, script, names);
-  };
-  std::string converted;
-  std::vector<Highlight> highlights;
-  size_t at = 0;
+  // The parties' names come from the hit's full fields, which a search
+  // with --script reads. An index without stored fields gives the buyer.
+  std::vector<std::string> names = PartyNames(&hit->fields);
+  names.push_back(hit->brief.buyer);
+
+  std::vector<size_t> cuts;
   for (const Highlight& h : hit->highlights) {
-    if (h.begin < at || h.end > hit->snippet.size()) continue;
-    converted += convert(hit->snippet.substr(at, h.begin - at));
-    size_t begin = converted.size();
-    converted += convert(hit->snippet.substr(h.begin, h.end - h.begin));
-    highlights.push_back({begin, converted.size()});
-    at = h.end;
+    bool ordered = cuts.empty() || h.begin >= cuts.back();
+    if (!ordered || h.end > hit->snippet.size() || h.begin > h.end) continue;
+    cuts.push_back(h.begin);
+    cuts.push_back(h.end);
   }
-  converted += convert(hit->snippet.substr(at));
-  hit->snippet = std::move(converted);
-  hit->highlights = std::move(highlights);
-  hit->title = convert(hit->title);
-  hit->first_line = convert(hit->first_line);
+  hit->snippet = ConvertScriptKeepingNames(hit->snippet, script, names, &cuts);
+  hit->highlights.clear();
+  for (size_t i = 0; i + 1 < cuts.size(); i += 2) {
+    hit->highlights.push_back({cuts[i], cuts[i + 1]});
+  }
+  hit->title = ConvertScriptKeepingNames(hit->title, script, names);
+  hit->first_line = ConvertScriptKeepingNames(hit->first_line, script, names);
 }
 
 // The snippet with its highlights styled for a terminal, or marked with
@@ -99,6 +99,38 @@ std::string RenderSnippet(const Hit& hit, bool color) {
   return out;
 }
 
+// Formats an amount in CNY with its thousands grouped: 1,280,000.00 CNY.
+std::string CnyText(double value) {
+  char digits[64];
+  std::snprintf(digits, sizeof digits, "%.2f", value);
+  std::string text = digits;
+  size_t point = text.find('.');
+  size_t first = text[0] == '-' ? 1 : 0;
+  for (size_t at = point; at > first + 3; at -= 3) text.insert(at - 3, ",");
+  return text + " CNY";
+}
+
+// Returns the line under a hit's heading: notice type, date, buyer and
+// the amount that --sort amount and --min-amount use. A list sorted by
+// date or amount thus shows its order.
+std::string BriefLine(const FieldsBrief& brief) {
+  std::string line;
+  auto add = [&](const std::string& part) {
+    if (!part.empty()) line += (line.empty() ? "" : " · ") + part;
+  };
+  add(brief.notice_type == "other" ? "" : brief.notice_type);
+  add(brief.published);
+  add(brief.buyer);
+  Fields amounts;
+  amounts.amounts = brief.amounts;
+  if (std::optional<double> award = LargestCny(amounts, "award")) {
+    add("awarded " + CnyText(*award));
+  } else if (std::optional<double> budget = LargestCny(amounts, "budget")) {
+    add("budget " + CnyText(*budget));
+  }
+  return line;
+}
+
 void PrintHuman(const Hit& hit, bool color) {
   std::string where = hit.format;
   if (hit.page) where += ", page " + std::to_string(*hit.page);
@@ -114,6 +146,8 @@ void PrintHuman(const Hit& hit, bool color) {
     std::cout << "   " << Dim(url.empty() ? path : path + "  " + url, color)
               << '\n';
   }
+  std::string brief = BriefLine(hit.brief);
+  if (!brief.empty()) std::cout << "   " << brief << '\n';
   std::cout << "   " << RenderSnippet(hit, color) << '\n';
   if (!hit.translation.empty()) {
     std::cout << "   " << Dim("EN: " + hit.translation, color) << '\n';
@@ -163,7 +197,9 @@ int RunSearchCommand(const SearchCommandOptions& options) {
   search_options.topic = options.topic;
   search_options.filters = options.filters;
   search_options.sort = ParseSortOrder(options.sort);
-  search_options.full_fields = false;
+  // Converting a hit's script keeps the parties' names whole, so it needs
+  // the full fields and not only the buyer of the summary.
+  search_options.full_fields = *script != Script::kOriginal;
   SearchResult result;
   try {
     result = searcher->Search(query, search_options);

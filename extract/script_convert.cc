@@ -81,16 +81,49 @@ std::string ConvertScript(std::string_view text, Script script) {
 
 std::string ConvertScriptKeepingNames(std::string_view text, Script script,
                                       const std::vector<std::string>& names) {
+  std::vector<size_t> cuts;
+  return ConvertScriptKeepingNames(text, script, names, &cuts);
+}
+
+std::string ConvertScriptKeepingNames(std::string_view text, Script script,
+                                      const std::vector<std::string>& names,
+                                      std::vector<size_t>* cuts) {
   if (script == Script::kOriginal || text.empty()) return std::string(text);
-  std::string converted;
-  size_t at = 0;
-  for (const auto& [begin, end] : NameRanges(text, names)) {
-    converted += ConvertScript(text.substr(at, begin - at), script);
-    converted += CharacterConverter(script).Convert(
-        std::string(text.substr(begin, end - begin)));
-    at = end;
+  std::vector<std::pair<size_t, size_t>> ranges = NameRanges(text, names);
+
+  // The conversion starts a new piece at each cut and at both ends of each
+  // name.
+  std::vector<size_t> bounds = *cuts;
+  for (const auto& [begin, end] : ranges) {
+    bounds.push_back(begin);
+    bounds.push_back(end);
   }
-  converted += ConvertScript(text.substr(at), script);
+  bounds.push_back(text.size());
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+
+  std::string converted;
+  std::vector<std::pair<size_t, size_t>> mapped;  // original, converted
+  size_t at = 0;
+  auto range = ranges.begin();
+  for (size_t bound : bounds) {
+    if (bound > text.size()) break;
+    mapped.emplace_back(at, converted.size());
+    if (bound == at) continue;
+    while (range != ranges.end() && range->second <= at) ++range;
+    std::string piece(text.substr(at, bound - at));
+    bool in_name = range != ranges.end() && range->first <= at;
+    converted += in_name ? CharacterConverter(script).Convert(piece)
+                         : Converter(script).Convert(piece);
+    at = bound;
+  }
+  mapped.emplace_back(at, converted.size());
+  for (size_t& cut : *cuts) {
+    auto found = std::lower_bound(mapped.begin(), mapped.end(),
+                                  std::make_pair(cut, size_t{0}));
+    cut = found != mapped.end() && found->first == cut ? found->second
+                                                       : converted.size();
+  }
   return converted;
 }
 

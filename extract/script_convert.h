@@ -34,6 +34,15 @@ std::string ConvertScript(std::string_view text, Script script);
 std::string ConvertScriptKeepingNames(std::string_view text, Script script,
                                       const std::vector<std::string>& names);
 
+// Converts `text` as above, converting apart the pieces between the byte
+// offsets of `cuts` (ascending, each at a character boundary), and moves
+// each cut to the same place in the converted text. A name that a cut
+// splits is still converted character by character, so a highlight can
+// cover part of a name.
+std::string ConvertScriptKeepingNames(std::string_view text, Script script,
+                                      const std::vector<std::string>& names,
+                                      std::vector<size_t>* cuts);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_EXTRACT_SCRIPT_CONVERT_H_

@@ -1,8 +1,10 @@
 // End-to-end tests of the real bidscope binary over corpus-sample/: every
 // file gets a status and every query in corpus-sample/queries.tsv finds
 // exactly the documents it must.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -185,6 +187,42 @@ TEST_F(CliSearchTest, TextWithoutTitleShowsFirstLine) {
   EXPECT_NE(human.out.find("1. 示例县公安局2024年7月政府采购意向  [text]"),
             std::string::npos)
       << human.out;
+}
+
+// A list sorted by amount or date shows, under each heading, the amount
+// or date it is sorted by.
+TEST_F(CliSearchTest, SortedListShowsItsOrder) {
+  testing::CommandResult by_amount = RunBidscope(
+      {"search", "--db", db_, "--sort", "amount", "--limit", "20", "采购"});
+  ASSERT_EQ(by_amount.exit_code, 0) << by_amount.err;
+  EXPECT_NE(by_amount.out.find(
+                "award · 2024-04-02 · 示例县公安局 · awarded 3,200,000.00 CNY"),
+            std::string::npos)
+      << by_amount.out;
+  std::vector<double> amounts;
+  const std::regex amount(R"((awarded|budget) ([0-9,]+\.[0-9]{2}) CNY)");
+  for (std::sregex_iterator it(by_amount.out.begin(), by_amount.out.end(),
+                               amount);
+       it != std::sregex_iterator(); ++it) {
+    std::string digits = (*it)[2];
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    amounts.push_back(std::stod(digits));
+  }
+  ASSERT_GE(amounts.size(), 3u) << by_amount.out;
+  EXPECT_TRUE(std::is_sorted(amounts.rbegin(), amounts.rend()))
+      << by_amount.out;
+
+  testing::CommandResult by_date = RunBidscope(
+      {"search", "--db", db_, "--sort", "date", "--limit", "20", "采购"});
+  ASSERT_EQ(by_date.exit_code, 0) << by_date.err;
+  std::vector<std::string> dates;
+  const std::regex date(R"(\n   (?:[a-z_]+ · )?(\d{4}-\d{2}-\d{2}))");
+  for (std::sregex_iterator it(by_date.out.begin(), by_date.out.end(), date);
+       it != std::sregex_iterator(); ++it) {
+    dates.push_back((*it)[1]);
+  }
+  ASSERT_GE(dates.size(), 3u) << by_date.out;
+  EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << by_date.out;
 }
 
 TEST_F(CliSearchTest, ShowListsMetadataAndPages) {

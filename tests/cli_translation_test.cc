@@ -317,6 +317,16 @@ TEST_F(TranslationTest, ConversionKeepsPartyNames) {
       << show.out;
   EXPECT_NE(show.out.find("採購軟體和資訊服務"), std::string::npos) << show.out;
 
+  CommandResult search =
+      RunBidscope({"search", "--db", db_, "--json", "--script", "hant",
+                   "--snippet-chars", "200", "北京信息软件"});
+  ASSERT_EQ(search.exit_code, 0) << search.err;
+  std::vector<json> hits = RecordsOfType(search.out, "hit");
+  ASSERT_EQ(hits.size(), 1u) << search.out;
+  std::string snippet = hits[0]["snippet"];
+  EXPECT_NE(snippet.find("北京信息軟件有限公司"), std::string::npos) << snippet;
+  EXPECT_NE(snippet.find("採購軟體和資訊服務"), std::string::npos) << snippet;
+
   fs::path out = dir_.path() / "hant.jsonl";
   CommandResult run =
       RunBidscope({"export", "--db", db_, "--format", "jsonl-segments",

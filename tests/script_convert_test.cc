@@ -37,6 +37,23 @@ TEST(ScriptConvertTest, LongestOverlappingNameWins) {
             "示例信息軟件有限公司與示例信息中心");
 }
 
+// Cuts are where highlights start and end: the text between them is
+// converted apart, and each cut moves with the text, whose length changes.
+TEST(ScriptConvertTest, CutsFollowTheConvertedText) {
+  std::string text = "采购内存条，中标供应商：北京信息软件有限公司。";
+  size_t memory = text.find("内存");
+  size_t name = text.find("北京信息软件");
+  std::vector<size_t> cuts = {memory, memory + std::string("内存").size(), name,
+                              name + std::string("北京信息软件").size()};
+  std::string converted = ConvertScriptKeepingNames(
+      text, Script::kTraditional, {"北京信息软件有限公司"}, &cuts);
+  EXPECT_EQ(converted, "採購記憶體條，中標供應商：北京信息軟件有限公司。");
+  ASSERT_EQ(cuts.size(), 4u);
+  EXPECT_EQ(converted.substr(cuts[0], cuts[1] - cuts[0]), "記憶體");
+  EXPECT_EQ(converted.substr(cuts[2], cuts[3] - cuts[2]), "北京信息軟件");
+  EXPECT_EQ(converted.substr(cuts[3]), "有限公司。");
+}
+
 TEST(ScriptConvertTest, OriginalIsUnchanged) {
   EXPECT_EQ(ConvertScriptKeepingNames("软件", Script::kOriginal, {"软件"}),
             "软件");
