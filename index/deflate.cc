@@ -87,6 +87,12 @@ std::string Deflate(std::string_view data, std::string_view dictionary) {
 
 std::string Inflate(std::string_view stream_bytes, std::string_view dictionary,
                     size_t size, const char* part) {
+  return InflatePrefix(stream_bytes, dictionary, size, size, part);
+}
+
+std::string InflatePrefix(std::string_view stream_bytes,
+                          std::string_view dictionary, size_t size,
+                          size_t limit, const char* part) {
   if (size == 0) {
     if (!stream_bytes.empty()) throw Damaged(part, "data for an empty part");
     return {};
@@ -106,14 +112,20 @@ std::string Inflate(std::string_view stream_bytes, std::string_view dictionary,
     inflateEnd(&stream);
     throw std::bad_alloc();
   }
-  std::string out(size, '\0');
+  bool whole = limit >= size;
+  std::string out(whole ? size : limit, '\0');
   stream.next_in = const_cast<Bytef*>(ZlibBytes(stream_bytes));
   stream.avail_in = static_cast<uInt>(stream_bytes.size());
   stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(size);
-  int status = inflate(&stream, Z_FINISH);
-  bool exact =
-      status == Z_STREAM_END && stream.avail_out == 0 && stream.avail_in == 0;
+  stream.avail_out = static_cast<uInt>(out.size());
+  int status = inflate(&stream, whole ? Z_FINISH : Z_NO_FLUSH);
+  // A prefix is checked only for being there: the rest of the stream is
+  // not decoded, so damage after it goes unnoticed until the whole part is
+  // inflated.
+  bool exact = whole ? status == Z_STREAM_END && stream.avail_out == 0 &&
+                           stream.avail_in == 0
+                     : (status == Z_OK || status == Z_BUF_ERROR) &&
+                           stream.avail_out == 0;
   inflateEnd(&stream);
   if (!exact) throw Damaged(part, "invalid compressed data");
   return out;

@@ -19,6 +19,12 @@ std::string Deflate(std::string_view data, std::string_view dictionary);
 std::string Inflate(std::string_view stream, std::string_view dictionary,
                     size_t size, const char* part);
 
+// Inflates the first `limit` bytes of `stream`, which decodes to `size`
+// bytes, or all of them when `limit` is not smaller. Throws IndexError
+// naming `part` when the stream ends first.
+std::string InflatePrefix(std::string_view stream, std::string_view dictionary,
+                          size_t size, size_t limit, const char* part);
+
 }  // namespace bidscope
 
 #endif  // BIDSCOPE_INDEX_DEFLATE_H_

@@ -37,6 +37,14 @@ constexpr size_t kIdLength = 64;
 // Characters of Hit::first_line, about a terminal line with the rank.
 constexpr size_t kFirstLineChars = 60;
 
+// Bytes of a hit's text inflated first for the snippet of a query with
+// one pattern, whose first match ends the snippet's search and usually
+// lies near the start. The whole text is inflated only when the snippet
+// could depend on text past this. With several patterns, the best passage
+// has them all close together, which the start of the text seldom has, and
+// a second try cost more than the first saved.
+constexpr size_t kSnippetTextBytes = 16 * 1024;
+
 // Matches a search counts one by one before it estimates the rest.
 constexpr Xapian::doccount kCountExactly = 1000;
 
@@ -207,7 +215,10 @@ class XapianSearcher : public Searcher {
     // The summary is enough for a result list. The document JSON is
     // parsed only for complete fields and for imported translations.
     std::string data = it.get_document().get_data();
-    StoredHit stored = ParseStoredHit(data);
+    size_t text_limit = !options.snippets             ? 0
+                        : parsed.patterns.size() <= 1 ? kSnippetTextBytes
+                                                      : SIZE_MAX;
+    StoredHit stored = ParseStoredHit(data, text_limit);
     std::optional<nlohmann::json> document;
     auto full_json = [&]() -> const nlohmann::json& {
       if (!document) document = ParseStoredJson(data);
@@ -231,12 +242,24 @@ class XapianSearcher : public Searcher {
       }
     }
     if (!options.snippets) return hit;
-    Snippet snippet =
-        MakeSnippet(stored.pages, parsed.patterns, options.snippet_chars);
-    hit.snippet = std::move(snippet.text);
-    hit.highlights = std::move(snippet.highlights);
-    hit.page = snippet.page;
-    hit.first_line = FirstLine(stored.pages, kFirstLineChars);
+    std::optional<Snippet> snippet;
+    std::optional<std::string> first_line;
+    if (stored.text_cut) {
+      snippet = MakeSnippetFromStart(stored.pages, parsed.patterns,
+                                     options.snippet_chars);
+      if (snippet)
+        first_line = FirstLineFromStart(stored.pages, kFirstLineChars);
+    }
+    if (!snippet || !first_line) {
+      if (stored.text_cut) stored.pages = ParseStoredHit(data).pages;
+      snippet =
+          MakeSnippet(stored.pages, parsed.patterns, options.snippet_chars);
+      first_line = FirstLine(stored.pages, kFirstLineChars);
+    }
+    hit.snippet = std::move(snippet->text);
+    hit.highlights = std::move(snippet->highlights);
+    hit.page = snippet->page;
+    hit.first_line = std::move(*first_line);
     if (stored.translated) {
       AddTranslationToHit(full_json(), parsed.patterns, &hit);
     }

@@ -133,7 +133,7 @@ bool IsLayoutSpace(UChar32 c) {
 // invalid bytes as U+FFFD and whitespace runs as one space, and records for
 // each copied original offset the snippet offset it landed at.
 Snippet CutText(std::string_view text, size_t begin, size_t max_chars,
-                const std::vector<OriginalSpan>& spans) {
+                const std::vector<OriginalSpan>& spans, size_t* end = nullptr) {
   Snippet snippet;
   std::vector<std::pair<size_t, size_t>> landed;  // original -> snippet
   size_t chars = 0;
@@ -159,6 +159,7 @@ Snippet CutText(std::string_view text, size_t begin, size_t max_chars,
     ++chars;
   }
   landed.push_back({pos, snippet.text.size()});
+  if (end != nullptr) *end = pos;
 
   auto snippet_offset = [&](size_t original) {
     auto it = std::lower_bound(
@@ -229,16 +230,20 @@ bool CutsMidLine(std::string_view text) {
   return false;
 }
 
-PageChoice ChoosePageWith(const Document& doc,
-                          const std::vector<MatchPattern>& patterns,
-                          size_t window_bytes,
-                          const NormalizeOptions& options) {
+// With `cut`, for a document whose last page is cut short, returns
+// nothing once the choice could depend on text past the cut, that is when
+// no piece before the last two pieces' bytes of that page has every
+// pattern. Only those last pieces end where they would in the whole page.
+std::optional<PageChoice> ChoosePageWith(
+    const Document& doc, const std::vector<MatchPattern>& patterns,
+    size_t window_bytes, const NormalizeOptions& options, bool cut) {
   PageChoice best;
   for (const Page& page : doc.pages) {
     if (!page.reliable) continue;
     std::string text = TextWithoutFurniture(page);
     if (best.page == nullptr) best = {&page, text, 0, {}, {}, {}};
     if (patterns.empty()) break;
+    bool cut_page = cut && &page == &doc.pages.back();
     // Pieces first; the whole page only when no piece matched and a match
     // could span a cut: a phrase or Han run (normalisation joins Han across
     // line breaks), or a word where a long line had to be cut mid-line.
@@ -248,6 +253,9 @@ PageChoice ChoosePageWith(const Document& doc,
     for (int attempt = 0; attempt < (may_span ? 2 : 1) && !matched; ++attempt) {
       bool whole = attempt == 1 || !cut;
       for (size_t begin = 0; begin < text.size();) {
+        if (cut_page && (whole || text.size() - begin <= 2 * kPieceBytes)) {
+          return std::nullopt;
+        }
         size_t end = whole ? text.size() : PieceEnd(text, begin);
         NormalizedText normalized = Normalize(
             std::string_view(text).substr(begin, end - begin), options);
@@ -268,6 +276,9 @@ PageChoice ChoosePageWith(const Document& doc,
       }
     }
   }
+  // Without a cut page among the reliable ones, a later page could match.
+  if (cut && !patterns.empty()) return std::nullopt;
+  if (cut && best.page == nullptr) return std::nullopt;
   return best;
 }
 
@@ -275,14 +286,20 @@ PageChoice ChoosePageWith(const Document& doc,
 // Simplified folding, which needs OpenCC's dictionaries: loading them
 // costs a search more than the rest of its work. Folding is applied only
 // when that finds fewer patterns than there are.
-PageChoice ChoosePage(const Document& doc,
-                      const std::vector<MatchPattern>& patterns,
-                      size_t window_bytes) {
+// With `cut`, for a document whose text is cut short (StoredHit), returns
+// nothing unless the literal search found every pattern, since the text
+// past the cut could then change the choice.
+std::optional<PageChoice> ChoosePage(const Document& doc,
+                                     const std::vector<MatchPattern>& patterns,
+                                     size_t window_bytes, bool cut) {
   NormalizeOptions literal;
   literal.fold_traditional = false;
-  PageChoice best = ChoosePageWith(doc, patterns, window_bytes, literal);
+  std::optional<PageChoice> found =
+      ChoosePageWith(doc, patterns, window_bytes, literal, cut);
+  if (!found) return std::nullopt;
+  PageChoice& best = *found;
   if (patterns.empty() || best.passage.distinct == patterns.size()) {
-    return best;
+    return std::move(best);
   }
   // Folding turns Traditional characters into Simplified ones, none of
   // them ASCII, so it cannot make a pattern of ASCII text match.
@@ -292,20 +309,23 @@ PageChoice ChoosePage(const Document& doc,
     });
   });
   if (ascii) return best;
-  PageChoice folded = ChoosePageWith(doc, patterns, window_bytes, {});
+  PageChoice folded = *ChoosePageWith(doc, patterns, window_bytes, {}, false);
   return folded.passage.distinct > best.passage.distinct ? std::move(folded)
                                                          : std::move(best);
 }
 
-}  // namespace
-
-Snippet MakeSnippet(const Document& doc,
-                    const std::vector<MatchPattern>& patterns,
-                    size_t snippet_chars) {
+// MakeSnippet, and with `cut` MakeSnippetFromStart.
+std::optional<Snippet> SnippetOf(const Document& doc,
+                                 const std::vector<MatchPattern>& patterns,
+                                 size_t snippet_chars, bool cut) {
   // Han text takes three bytes a character in UTF-8.
-  PageChoice choice = ChoosePage(doc, patterns, snippet_chars * 3);
-  if (choice.page == nullptr || snippet_chars == 0) return {};
+  std::optional<PageChoice> chosen =
+      ChoosePage(doc, patterns, snippet_chars * 3, cut);
+  if (!chosen) return std::nullopt;
+  PageChoice& choice = *chosen;
+  if (choice.page == nullptr || snippet_chars == 0) return Snippet{};
   const std::string& text = choice.text;
+  bool on_cut_page = cut && choice.page == &doc.pages.back();
 
   std::vector<OriginalSpan> spans;
   for (const Match& match : choice.matches) {
@@ -340,18 +360,26 @@ Snippet MakeSnippet(const Document& doc,
     }
     while (begin < first.begin && text[begin] == ' ') ++begin;
   }
-  Snippet snippet = CutText(text, begin, snippet_chars, spans);
+  size_t end = 0;
+  Snippet snippet = CutText(text, begin, snippet_chars, spans, &end);
+  // A snippet that reached the cut could go on past it.
+  if (on_cut_page && end >= text.size()) return std::nullopt;
   if (doc.paged) snippet.page = choice.page->number;
   return snippet;
 }
 
-std::string FirstLine(const Document& doc, size_t max_chars) {
+// FirstLine, and with `cut` FirstLineFromStart.
+std::optional<std::string> FirstLineOf(const Document& doc, size_t max_chars,
+                                       bool cut) {
   for (const Page& page : doc.pages) {
     if (!page.reliable) continue;
     std::string_view text = page.text;
+    bool on_cut_page = cut && &page == &doc.pages.back();
     size_t begin = 0;
     while (begin < text.size()) {
       size_t end = std::min(text.find('\n', begin), text.size());
+      // A line that runs into the cut could go on past it.
+      if (on_cut_page && end == text.size()) return std::nullopt;
       bool furniture = std::any_of(page.furniture.begin(), page.furniture.end(),
                                    [&](const TextRange& r) {
                                      return r.begin <= begin && begin < r.end;
@@ -371,7 +399,31 @@ std::string FirstLine(const Document& doc, size_t max_chars) {
       return heading;
     }
   }
+  if (cut) return std::nullopt;
   return "";
+}
+
+}  // namespace
+
+Snippet MakeSnippet(const Document& doc,
+                    const std::vector<MatchPattern>& patterns,
+                    size_t snippet_chars) {
+  return *SnippetOf(doc, patterns, snippet_chars, /*cut=*/false);
+}
+
+std::optional<Snippet> MakeSnippetFromStart(
+    const Document& doc, const std::vector<MatchPattern>& patterns,
+    size_t snippet_chars) {
+  return SnippetOf(doc, patterns, snippet_chars, /*cut=*/true);
+}
+
+std::string FirstLine(const Document& doc, size_t max_chars) {
+  return *FirstLineOf(doc, max_chars, /*cut=*/false);
+}
+
+std::optional<std::string> FirstLineFromStart(const Document& doc,
+                                              size_t max_chars) {
+  return FirstLineOf(doc, max_chars, /*cut=*/true);
 }
 
 }  // namespace bidscope

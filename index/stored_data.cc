@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <utility>
 
 #include "extract/document_json.h"
@@ -53,6 +54,8 @@ struct Sections {
   std::string_view texts;
   std::string_view rest;
   bool has_texts = false;
+  // Size of the page texts as recorded, of which `texts` may be a prefix.
+  size_t texts_size = 0;
   std::string inflated[3];
 };
 
@@ -66,29 +69,34 @@ void PutBlock(std::string_view bytes, std::string_view dictionary,
   out->append(deflated);
 }
 
-// Reads one block, and inflates it into `storage` when `wanted`.
+// Reads one block, and inflates into `storage` at most `limit` bytes of
+// it when `wanted`. Sets `*size` to the block's recorded size.
 std::string_view TakeBlock(VarintReader* reader, bool wanted,
                            std::string_view dictionary, const char* what,
-                           std::string* storage) {
-  uint64_t size = reader->Varint();
+                           std::string* storage, size_t limit = SIZE_MAX,
+                           size_t* size = nullptr) {
+  uint64_t recorded = reader->Varint();
   std::string_view stream = reader->Take(reader->Varint());
+  if (size != nullptr) *size = recorded;
   if (!wanted) return {};
-  *storage = Inflate(stream, dictionary, size, what);
+  *storage = InflatePrefix(stream, dictionary, recorded, limit, what);
   return *storage;
 }
 
-// Splits `data`, inflating the `parts` of deflated data. The framing of
-// every block is checked whatever is inflated.
-void Split(std::string_view data, unsigned parts, Sections* sections) {
+// Splits `data`, inflating the `parts` of deflated data, and of the page
+// texts at most `text_limit` bytes. The framing of every block is checked
+// whatever is inflated.
+void Split(std::string_view data, unsigned parts, Sections* sections,
+           size_t text_limit = SIZE_MAX) {
   if (!data.empty() && data.front() == kDeflatedTag) {
     VarintReader reader(data.substr(1), "stored document data");
     sections->summary =
         TakeBlock(&reader, (parts & kSummary) != 0, StoredJsonDictionary(),
                   "summary", &sections->inflated[0]);
     sections->rest = reader.Rest();
-    sections->texts =
-        TakeBlock(&reader, (parts & kTexts) != 0, StoredTextDictionary(),
-                  "page texts", &sections->inflated[1]);
+    sections->texts = TakeBlock(
+        &reader, (parts & kTexts) != 0, StoredTextDictionary(), "page texts",
+        &sections->inflated[1], text_limit, &sections->texts_size);
     sections->head =
         TakeBlock(&reader, (parts & kHead) != 0, StoredJsonDictionary(),
                   "document", &sections->inflated[2]);
@@ -107,6 +115,7 @@ void Split(std::string_view data, unsigned parts, Sections* sections) {
     sections->summary = data.substr(1, summary_end - 1);
     sections->head = data.substr(summary_end + 1, head_end - summary_end - 1);
     sections->texts = data.substr(head_end + 1);
+    sections->texts_size = sections->texts.size();
     sections->has_texts = true;
     return;
   }
@@ -282,8 +291,11 @@ FieldsBrief BriefFromJson(const json& brief) {
   return fields;
 }
 
-// The hit of a summary, with the page texts sliced from `texts`.
-StoredHit HitFromSummary(const json& summary, std::string_view texts) {
+// The hit of a summary, with the page texts sliced from `texts`, which is
+// a prefix of the `texts_size` bytes of page texts. When it is shorter,
+// the page it ends in is cut there and later pages are left out.
+StoredHit HitFromSummary(const json& summary, std::string_view texts,
+                         size_t texts_size) {
   StoredHit hit;
   hit.id = summary.at("id").get<std::string>();
   hit.title = summary.at("title").get<std::string>();
@@ -298,25 +310,37 @@ StoredHit HitFromSummary(const json& summary, std::string_view texts) {
   hit.pages.paged = summary.at("paged").get<bool>();
   size_t offset = 0;
   for (const json& item : summary.at(kPagesKey)) {
+    size_t size = item.at(2).get<size_t>();
+    if (size > texts_size - offset) {
+      throw Malformed("page texts are shorter than their text_bytes");
+    }
+    offset += size;
+    if (hit.text_cut) continue;  // sizes are still checked
+
+    size_t start = offset - size;
+    if (size > 0 && start >= texts.size()) {
+      hit.text_cut = true;
+      continue;
+    }
     Page page;
     page.number = item.at(0).get<int>();
     page.reliable = item.at(1).get<bool>();
-    size_t size = item.at(2).get<size_t>();
-    if (size > texts.size() - offset) {
-      throw Malformed("page texts are shorter than their text_bytes");
-    }
-    page.text = std::string(texts.substr(offset, size));
-    offset += size;
+    page.text = std::string(texts.substr(start, size));
+    hit.text_cut = page.text.size() < size;
     for (const json& range : item.at(3)) {
       auto bounds = range.get<std::vector<size_t>>();
-      if (bounds.size() == 2 && bounds[0] <= bounds[1] &&
-          bounds[1] <= page.text.size()) {
-        page.furniture.push_back({bounds[0], bounds[1]});
+      if (bounds.size() != 2 || bounds[0] > bounds[1] || bounds[1] > size) {
+        continue;
       }
+      // A cut page keeps the part of each header or footer before the cut,
+      // so that its text there is what the whole page gives.
+      if (bounds[0] >= page.text.size()) continue;
+      page.furniture.push_back(
+          {bounds[0], std::min<size_t>(bounds[1], page.text.size())});
     }
     hit.pages.pages.push_back(std::move(page));
   }
-  if (offset != texts.size()) {
+  if (offset != texts_size) {
     throw Malformed("page texts are longer than their text_bytes");
   }
   return hit;
@@ -396,13 +420,13 @@ StoredData StoredDataFromJson(const json& object) {
   return stored;
 }
 
-StoredHit ParseStoredHit(std::string_view data) {
+StoredHit ParseStoredHit(std::string_view data, size_t text_limit) {
   Sections sections;
-  Split(data, kSummary | kTexts, &sections);
+  Split(data, kSummary | kTexts, &sections, text_limit);
   if (sections.summary.empty()) return HitFromDocumentJson(ParseJson(data));
   try {
     return HitFromSummary(ParseObject(sections.summary, "summary"),
-                          sections.texts);
+                          sections.texts, sections.texts_size);
   } catch (const json::exception& e) {
     throw Malformed(std::string("summary: ") + e.what());
   }

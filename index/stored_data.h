@@ -25,6 +25,7 @@
 #ifndef BIDSCOPE_INDEX_STORED_DATA_H_
 #define BIDSCOPE_INDEX_STORED_DATA_H_
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -80,11 +81,16 @@ struct StoredHit {
   // True when the document has imported translations, which only the
   // document JSON contains.
   bool translated = false;
+
+  // True when `pages` has only the start of the text: its last page is cut
+  // short and any later pages are left out (ParseStoredHit's limit).
+  bool text_cut = false;
 };
 
-// Parses the summary and page texts of stored data. Throws IndexError
-// when the data is malformed.
-StoredHit ParseStoredHit(std::string_view data);
+// Parses the summary and page texts of stored data, of the texts at most
+// the first `text_limit` bytes. Throws IndexError when the data is
+// malformed. Damage in texts past the limit is found only without one.
+StoredHit ParseStoredHit(std::string_view data, size_t text_limit = SIZE_MAX);
 
 // The paths of stored data. Throws IndexError when the data is malformed.
 std::vector<std::string> StoredPaths(std::string_view data);

@@ -172,6 +172,29 @@ TEST(StoredDataTest, HitComesFromTheSummary) {
   EXPECT_FALSE(hit.pages.pages[1].reliable);
 }
 
+// Search inflates the start of a long text first: the page the limit falls
+// in is cut there, with its running header kept up to the cut, and later
+// pages are left out.
+TEST(StoredDataTest, HitTextCutAtLimit) {
+  std::string data = SerializeStoredData(FullDocument());
+  StoredHit cut = ParseStoredHit(data, 3);
+  EXPECT_TRUE(cut.text_cut);
+  ASSERT_EQ(cut.pages.pages.size(), 1u);
+  EXPECT_EQ(cut.pages.pages[0].text, "页");
+  ASSERT_EQ(cut.pages.pages[0].furniture.size(), 1u);
+  EXPECT_EQ(cut.pages.pages[0].furniture[0].end, 3u);
+
+  // A limit at the end of a page leaves the next page out.
+  StoredHit first_page = ParseStoredHit(data, 13);
+  EXPECT_TRUE(first_page.text_cut);
+  ASSERT_EQ(first_page.pages.pages.size(), 1u);
+  EXPECT_EQ(first_page.pages.pages[0].text, "页眉\n正文");
+
+  StoredHit whole = ParseStoredHit(data, 1000);
+  EXPECT_FALSE(whole.text_cut);
+  EXPECT_EQ(whole.pages.pages.size(), 2u);
+}
+
 TEST(StoredDataTest, HitFromDataWithoutSummary) {
   // The layout before summaries: the document JSON, NUL, the texts.
   json object = FullDocument();
