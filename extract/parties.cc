@@ -357,6 +357,39 @@ icu::UnicodeString LineWrappedRest(const icu::UnicodeString& text,
   return {};
 }
 
+// True when `text` has a line end at `end` and the next line starts with
+// a label ("buyer: …", "采购人：…"), so that it cannot be the rest of a
+// wrapped value.
+bool StartsLabelLine(const icu::UnicodeString& text, int32_t end) {
+  if (end >= text.length() || text.charAt(end) != u'\n') return false;
+  constexpr int32_t kMaxLabel = 24;
+  for (int32_t i = end + 1; i < text.length() && i <= end + kMaxLabel; ++i) {
+    char16_t c = text.charAt(i);
+    if (c == u':' || c == u'：') return i > end + 1;
+    if (c == u'\n') return false;
+  }
+  return false;
+}
+
+// Drops the numeral of the next item from the end of `value`, where a
+// scraper cut the text short before its "、": "二、项目名称：…货物采购三".
+// `value` starts at `start` and ends `text` or a line before a label. The
+// numeral is taken for numbering only when the item before it ("二、")
+// comes earlier in the text, and not after 第, as in "第三".
+void DropNextItemNumeral(const icu::UnicodeString& text, int32_t start,
+                         icu::UnicodeString* value) {
+  int32_t length = value->length();
+  if (length < 4 || IsListNumeral(value->charAt(length - 2)) ||
+      value->charAt(length - 2) == u'第') {
+    return;
+  }
+  static constexpr char16_t kNumerals[] = u"一二三四五六七八九十";
+  const char16_t* numeral = u_strchr(kNumerals, value->charAt(length - 1));
+  if (numeral == nullptr || numeral == kNumerals) return;
+  const char16_t previous[] = {numeral[-1], u'、'};
+  if (text.indexOf(previous, 2, 0, start) >= 0) value->truncate(length - 1);
+}
+
 // Value after the separator at `sep`: up to a space, clause mark or an
 // unbalanced closing bracket, at most 80 units, with the rest of a value
 // that a line end cut. With `spaced_words`, for names, a space between a
@@ -413,7 +446,11 @@ icu::UnicodeString ValueAfter(const icu::UnicodeString& text, int32_t sep,
   }
   icu::UnicodeString value(text, start, end - start);
   if (end < text.length() && text.charAt(end) == u'\n' && depth == 0) {
-    value.append(LineWrappedRest(text, value, end + 1));
+    icu::UnicodeString rest = LineWrappedRest(text, value, end + 1);
+    if (!rest.isEmpty()) return value.append(rest);
+  }
+  if (end == text.length() || StartsLabelLine(text, end)) {
+    DropNextItemNumeral(text, start, &value);
   }
   return value;
 }

@@ -224,6 +224,28 @@ TEST(PartiesTest, NameEndsBeforeNextItemNumbering) {
             "示例路改造工程第一、二标段");
 }
 
+TEST(PartiesTest, NameDropsNumeralOfCutItem) {
+  // A scraper cut the text after the next item's numeral, before its "、".
+  EXPECT_EQ(FindParties("一、项目编号：XY-0692二、项目名称：示例医院手术室"
+                        "配套设施货物采购三\nbuyer: 示例医院\n")
+                .project_name,
+            "示例医院手术室配套设施货物采购");
+  EXPECT_EQ(FindParties("二、项目名称：示例医院手术室配套设施货物采购三")
+                .project_name,
+            "示例医院手术室配套设施货物采购");
+  // Without the item before it, or after 第, the numeral is the name's.
+  EXPECT_EQ(
+      FindParties("项目名称：示例医院手术室配套设施货物采购三\n").project_name,
+      "示例医院手术室配套设施货物采购三");
+  EXPECT_EQ(FindParties("二、项目名称：示例路改造工程第三\n").project_name,
+            "示例路改造工程第三");
+  // Before a line that could be the rest of a wrapped name (三期), the
+  // numeral is kept.
+  EXPECT_EQ(FindParties("二、项目名称：示例新区管网工程三\n期采购项目\n")
+                .project_name,
+            "示例新区管网工程三");
+}
+
 TEST(PartiesTest, SplitsRunTogetherText) {
   // A scraper's text: numbered items run together.
   Parties p = FindParties(
