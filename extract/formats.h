@@ -8,6 +8,7 @@
 
 #include "extract/document.h"
 #include "extract/extract.h"
+#include "extract/frame_text.h"
 
 namespace bidscope {
 
@@ -16,8 +17,10 @@ namespace bidscope {
 Document ExtractPdf(std::string_view bytes, const ExtractOptions& options);
 // `declared_charset`, when set, is the charset a container names for the
 // page, such as a MIME part's; it is trusted as <meta charset> would be.
+// `frame_text` gives the text of the page's frames (HtmlBodyText).
 Document ExtractHtml(std::string_view bytes, const ExtractOptions& options,
-                     std::string_view declared_charset = {});
+                     std::string_view declared_charset = {},
+                     const FrameText& frame_text = {});
 Document ExtractDocx(std::string_view bytes, const ExtractOptions& options);
 Document ExtractText(std::string_view bytes, const ExtractOptions& options);
 

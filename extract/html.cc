@@ -102,7 +102,8 @@ std::string DeclaredUrl(const xmlDoc* doc) {
 }  // namespace
 
 Document ExtractHtml(std::string_view bytes, const ExtractOptions&,
-                     std::string_view declared_charset) {
+                     std::string_view declared_charset,
+                     const FrameText& frame_text) {
   Document doc;
   doc.paged = false;
 
@@ -131,7 +132,7 @@ Document ExtractHtml(std::string_view bytes, const ExtractOptions&,
     std::string url = SavedFromUrl(decoded.utf8);
     if (url.empty()) url = DeclaredUrl(html.get());
     if (!url.empty()) doc.metadata.extra["url"] = url;
-    page.text = HtmlBodyText(html.get());
+    page.text = HtmlBodyText(html.get(), frame_text);
   } else if (decoded.utf8.find_first_not_of(" \t\r\n") != std::string::npos) {
     doc.status = ExtractStatus::kFailed;
     doc.error = "libxml2 built no HTML tree from the input";

@@ -32,8 +32,8 @@ bool NameIn(const xmlNode* node, const std::array<std::string_view, N>& names) {
 
 class HtmlRenderer {
  public:
-  explicit HtmlRenderer(size_t page_text_bytes)
-      : page_text_bytes_(page_text_bytes) {}
+  HtmlRenderer(size_t page_text_bytes, const FrameText& frame_text)
+      : page_text_bytes_(page_text_bytes), frame_text_(frame_text) {}
 
   void RenderChildren(const xmlNode* parent, TextLines& out, bool pre) {
     for (const xmlNode* child = parent->children; child != nullptr;
@@ -48,6 +48,11 @@ class HtmlRenderer {
       return;
     }
     if (node->type != XML_ELEMENT_NODE) return;
+    if (frame_text_ &&
+        (IsElement(node, "iframe") || IsElement(node, "frame"))) {
+      RenderFrame(node, out);
+      return;
+    }
     if (NameIn(node, kSkippedElements)) return;
     if (IsNavigationChrome(node, page_text_bytes_)) return;
     if (IsElement(node, "br")) {
@@ -141,7 +146,21 @@ class HtmlRenderer {
     out.EndLine();
   }
 
+  // The frame's text as lines of their own, kept as they are.
+  void RenderFrame(const xmlNode* frame, TextLines& out) {
+    std::string text = frame_text_(AttributeValue(frame, "src"));
+    if (text.find_first_not_of(" \t\n") == std::string::npos) return;
+    out.EndLine();
+    for (size_t begin = 0; begin <= text.size();) {
+      size_t end = std::min(text.find('\n', begin), text.size());
+      out.Append(std::string_view(text).substr(begin, end - begin), true);
+      out.EndLine();
+      begin = end + 1;
+    }
+  }
+
   size_t page_text_bytes_;
+  const FrameText& frame_text_;
 };
 
 const xmlNode* FindBody(const xmlNode* node) {
@@ -154,7 +173,7 @@ const xmlNode* FindBody(const xmlNode* node) {
 
 }  // namespace
 
-std::string HtmlBodyText(const xmlDoc* doc) {
+std::string HtmlBodyText(const xmlDoc* doc, const FrameText& frame_text) {
   const xmlNode* root = xmlDocGetRootElement(doc);
   if (root == nullptr) return "";
   const xmlNode* body = FindBody(root);
@@ -175,7 +194,7 @@ std::string HtmlBodyText(const xmlDoc* doc) {
 
   size_t text_bytes = 0;
   for (const xmlNode* part : parts) text_bytes += NodeText(part).size();
-  HtmlRenderer renderer(text_bytes);
+  HtmlRenderer renderer(text_bytes, frame_text);
   TextLines out;
   renderer.RenderChildren(start, out, false);
   for (size_t i = 1; i < parts.size(); ++i)

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "extract/frame_text.h"
+
 namespace bidscope {
 
 // Separator between the cells of a table row.
@@ -15,7 +17,11 @@ inline constexpr char kCellSeparator[] = " | ";
 // Text of the document's body (the whole document when libxml2 built no
 // <body>) and of what follows it. Drops script, style, noscript, template, svg,
 // forms' option lists, comments and navigation chrome (see IsNavigationChrome).
-std::string HtmlBodyText(const xmlDoc* doc);
+//
+// With `frame_text`, an <iframe> or <frame> gives in its place the text
+// that `frame_text` returns for its src, as a block of its own lines.
+// Without it, or for an empty text, the frame is dropped.
+std::string HtmlBodyText(const xmlDoc* doc, const FrameText& frame_text = {});
 
 }  // namespace bidscope
 

@@ -8,6 +8,7 @@
 #include <gmime/gmime.h>
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -112,12 +113,14 @@ void CollectParts(GMimeObject* object, int depth, std::vector<Part>* parts,
 
 // The text of a text/plain or text/html part, decoded from the charset its
 // Content-Type names (detected when it names none).
-Document TextPartDocument(GMimeObject* object, const ExtractOptions& options) {
+// An HTML part takes the text of its frames from `frame_text`.
+Document TextPartDocument(GMimeObject* object, const ExtractOptions& options,
+                          const FrameText& frame_text = {}) {
   std::string bytes = PartBytes(GMIME_PART(object));
   std::string charset =
       OrEmpty(g_mime_object_get_content_type_parameter(object, "charset"));
   if (IsType(object, "text", "html")) {
-    return ExtractHtml(bytes, options, charset);
+    return ExtractHtml(bytes, options, charset, frame_text);
   }
   return ExtractPlainText(bytes, charset);
 }
@@ -137,44 +140,104 @@ std::string Addresses(InternetAddressList* list) {
   return OrEmpty(text.get());
 }
 
-// Appends the text of the saved page's frames, the HTML parts other than
-// `root`, to the page, in the order the file gives them. Browsers save an
-// <iframe> as its own part, and some portals show a notice's body in one.
-void AppendFrames(GMimeObject* root, const std::vector<Part>& parts,
-                  const ExtractOptions& options, Document* doc) {
-  if (doc->pages.empty()) return;
-  Page& page = doc->pages[0];
+// Returns the Content-Location of a part, "" when it has none.
+std::string PartLocation(GMimeObject* object) {
+  return OrEmpty(g_mime_object_get_header(object, "Content-Location"));
+}
+
+// Returns the HTML part that a frame's src names, or null. The src is the
+// part's Content-Location, or for a Content-ID "cid:" and the ID, as
+// Chrome rewrites the src of each <iframe> it saves.
+GMimeObject* FramePart(const std::vector<Part>& parts, std::string_view src) {
+  if (src.empty()) return nullptr;
   for (const Part& part : parts) {
-    if (part.object == root || !GMIME_IS_PART(part.object) ||
-        !IsType(part.object, "text", "html")) {
+    if (!GMIME_IS_PART(part.object) || !IsType(part.object, "text", "html")) {
       continue;
     }
-    std::string location =
-        OrEmpty(g_mime_object_get_header(part.object, "Content-Location"));
+    std::string id = OrEmpty(g_mime_object_get_content_id(part.object));
+    if (PartLocation(part.object) == src ||
+        (!id.empty() && src == "cid:" + id)) {
+      return part.object;
+    }
+  }
+  return nullptr;
+}
+
+// The text of a saved page's frames. Browsers save an <iframe> as a part
+// of its own, and some portals show a notice's body in one. Each part is
+// read once, which also ends frames that contain each other.
+class SavedFrames {
+ public:
+  SavedFrames(const std::vector<Part>& parts, GMimeObject* root,
+              const ExtractOptions& options)
+      : parts_(parts), options_(options), used_({root}) {
+    frame_text_ = [this](std::string_view src) { return Text(src); };
+  }
+
+  // Returns the callback for the renderer, which puts each frame's text
+  // in the frame's place.
+  const FrameText& Callback() const { return frame_text_; }
+
+  // Appends to the page the text of the HTML parts that no frame named, in
+  // the order of the file, then the warnings of every frame read.
+  void Finish(Document* doc) {
+    for (const Part& part : parts_) {
+      if (doc->pages.empty()) break;
+      if (!GMIME_IS_PART(part.object) || !IsType(part.object, "text", "html") ||
+          used_.count(part.object)) {
+        continue;
+      }
+      std::string text = Read(part.object);
+      if (text.empty()) continue;
+      Page& page = doc->pages[0];
+      if (page.text.find_first_not_of(" \t\n") != std::string::npos) {
+        page.text += "\n\n";
+      }
+      page.text += text;
+      if (doc->status == ExtractStatus::kEmpty) {
+        doc->status = ExtractStatus::kOk;
+        doc->error.clear();
+      }
+    }
+    doc->warnings.insert(doc->warnings.end(), warnings_.begin(),
+                         warnings_.end());
+  }
+
+ private:
+  std::string Text(std::string_view src) {
+    GMimeObject* part = FramePart(parts_, src);
+    if (part == nullptr || used_.count(part)) return "";
+    return Read(part);
+  }
+
+  // Returns the text of a frame's part, with its own frames in place, or
+  // "" when it has none. A part that failed also gives a warning.
+  std::string Read(GMimeObject* part) {
+    used_.insert(part);
+    std::string location = PartLocation(part);
     if (location.empty()) location = "without a Content-Location";
-    Document frame = TextPartDocument(part.object, options);
+    Document frame = TextPartDocument(part, options_, frame_text_);
     if (frame.status == ExtractStatus::kFailed) {
-      doc->warnings.push_back(
+      warnings_.push_back(
           fmt::format("frame {} left out: {}", location, frame.error));
-      continue;
+      return "";
     }
     if (frame.pages.empty() ||
         frame.pages[0].text.find_first_not_of(" \t\n") == std::string::npos) {
-      continue;
+      return "";
     }
     for (const std::string& warning : frame.warnings) {
-      doc->warnings.push_back(fmt::format("frame {}: {}", location, warning));
+      warnings_.push_back(fmt::format("frame {}: {}", location, warning));
     }
-    if (page.text.find_first_not_of(" \t\n") != std::string::npos) {
-      page.text += "\n\n";
-    }
-    page.text += frame.pages[0].text;
-    if (doc->status == ExtractStatus::kEmpty) {
-      doc->status = ExtractStatus::kOk;
-      doc->error.clear();
-    }
+    return frame.pages[0].text;
   }
-}
+
+  const std::vector<Part>& parts_;
+  const ExtractOptions& options_;
+  std::set<GMimeObject*> used_;
+  std::vector<std::string> warnings_;
+  FrameText frame_text_;
+};
 
 // The saved page: the HTML part at the address the snapshot names, else
 // the first HTML part.
@@ -200,8 +263,9 @@ Document SavedPage(GMimeMessage* message, const std::vector<Part>& parts,
     doc.error = "empty page: the saved page has no HTML part";
     return doc;
   }
-  Document doc = TextPartDocument(root, options);
-  AppendFrames(root, parts, options, &doc);
+  SavedFrames frames(parts, root, options);
+  Document doc = TextPartDocument(root, options, frames.Callback());
+  frames.Finish(&doc);
   if (location.empty()) {
     location = OrEmpty(g_mime_object_get_header(root, "Content-Location"));
   }

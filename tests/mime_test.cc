@@ -252,7 +252,55 @@ TEST(MimeTest, SavedPageGivesTextOfItsFrames) {
   EXPECT_EQ(page.metadata.title, "公告详情");
   EXPECT_EQ(page.metadata.extra.at("url"), "http://www.ccgp.gov.cn/b.htm");
   ASSERT_EQ(page.pages.size(), 1u);
-  EXPECT_EQ(page.pages[0].text, "公告详情\n\n采购人：某市公安局");
+  EXPECT_EQ(page.pages[0].text, "公告详情\n采购人：某市公安局");
+}
+
+// A saved page with frames between its own text: one named by
+// Content-ID as Chrome saves it, one by its address, which frames itself,
+// and a part that no frame names.
+const std::string kPageWithFramesBetween =
+    "From: <Saved by Blink>\r\n"
+    "Snapshot-Content-Location: http://www.ccgp.gov.cn/c.htm\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n"
+    "\r\n"
+    "--b\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "Content-Location: http://www.ccgp.gov.cn/c.htm\r\n"
+    "\r\n"
+    "<html><body><h1>中标公告</h1>"
+    "<iframe "
+    "src=\"cid:frame-1@mhtml.blink\"></iframe><p>发布日期：2024年3月1日</p>"
+    "<iframe src=\"http://www.ccgp.gov.cn/amount.htm\"></iframe>"
+    "<p>示例市财政局</p></body></html>\r\n"
+    "--b\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "Content-Location: http://www.ccgp.gov.cn/amount.htm\r\n"
+    "\r\n"
+    "<html><body><p>中标金额：320万元</p>"
+    "<iframe src=\"http://www.ccgp.gov.cn/amount.htm\"></iframe>"
+    "</body></html>\r\n"
+    "--b\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "Content-Location: http://www.ccgp.gov.cn/ad.htm\r\n"
+    "\r\n"
+    "<html><body><p>相关公告</p></body></html>\r\n"
+    "--b\r\n"
+    "Content-Type: text/html; charset=utf-8\r\n"
+    "Content-ID: <frame-1@mhtml.blink>\r\n"
+    "\r\n"
+    "<html><body><p>中标供应商：示例科技有限公司</p></body></html>\r\n"
+    "--b--\r\n";
+
+TEST(MimeTest, FrameTextTakesTheFramesPlace) {
+  std::vector<Document> docs =
+      ExtractBytes(kPageWithFramesBetween, "between.mht", {});
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(docs[0].status, ExtractStatus::kOk) << docs[0].error;
+  ASSERT_EQ(docs[0].pages.size(), 1u);
+  EXPECT_EQ(docs[0].pages[0].text,
+            "中标公告\n中标供应商：示例科技有限公司\n发布日期：2024年3月1日\n"
+            "中标金额：320万元\n示例市财政局\n\n相关公告");
 }
 
 TEST(MimeTest, FrameTextFillsEmptySavedPage) {
