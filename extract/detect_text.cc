@@ -136,14 +136,15 @@ std::string WithoutPythonLiterals(std::string_view text) {
   return result;
 }
 
-// True when `text` is JSON, or when `truncated` and it is valid up to
-// its end.
-bool IsJsonOrPrefix(std::string_view original, bool truncated) {
+// True when `text` is JSON, or valid JSON up to its end: the prefix read
+// of a longer file, or a dump that a download or a scraper cut short,
+// which the JSON reader keeps the complete records of.
+bool IsJsonOrPrefix(std::string_view original) {
   std::string text = WithoutPythonLiterals(original);
   JsonPrefixChecker checker;
   bool complete = nlohmann::json::sax_parse(text, &checker);
   if (complete) return true;
-  return truncated && checker.error_position() + 1 >= text.size();
+  return checker.error_position() + 1 >= text.size();
 }
 
 std::vector<std::string_view> Lines(std::string_view text, bool truncated) {
@@ -276,20 +277,26 @@ Format SniffJson(std::string_view text, bool truncated) {
   if (text.front() == '{' && IsJsonLines(text, truncated)) {
     return Format::kJsonLines;
   }
-  return IsJsonOrPrefix(text, truncated) ? Format::kJson : Format::kUnknown;
+  return IsJsonOrPrefix(text) ? Format::kJson : Format::kUnknown;
 }
 
 bool LooksLikeCsv(std::string_view text, bool truncated) {
   std::vector<std::string_view> records = CsvRecords(text, truncated);
   if (records.size() < kMinCsvRecords) return false;
+  // The last row of a whole file does not count against it, since a dump
+  // cut short ends in a short row, which the CSV reader keeps and reports.
+  size_t judged = records.size() > kMinCsvRecords && !truncated
+                      ? records.size() - 1
+                      : records.size();
   for (char delimiter : {',', '\t', ';', '|'}) {
     size_t header_count = CountDelimiters(records.front(), delimiter);
     if (header_count == 0) continue;
     size_t consistent = std::count_if(
-        records.begin(), records.end(), [&](std::string_view record) {
+        records.begin(), records.begin() + judged,
+        [&](std::string_view record) {
           return CountDelimiters(record, delimiter) == header_count;
         });
-    double share = static_cast<double>(consistent) / records.size();
+    double share = static_cast<double>(consistent) / judged;
     if (share >= kMinCsvConsistency &&
         HasNamedField(records.front(), delimiter)) {
       return true;

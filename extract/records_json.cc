@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "extract/records_source.h"
 
@@ -124,17 +125,65 @@ json ParseLenient(std::string_view text, std::vector<std::string>* warnings) {
   }
 }
 
+// Returns JSON cut short inside its records as valid JSON: cut after the
+// last complete element of the outermost array that has one, then closed.
+// Returns nothing when no element is complete. nlohmann-json reads no
+// partial input, so the brackets are tracked here.
+std::optional<std::string> CloseCutJson(std::string_view text) {
+  std::string open;  // the brackets open at the current byte
+  bool in_string = false;
+  size_t cut = 0;
+  std::string cut_open;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '{' || c == '[') open.push_back(c);
+    if ((c == '}' || c == ']') && !open.empty()) {
+      open.pop_back();
+      // An element of an array just ended. The shallowest array wins, so
+      // that a record's own list of attachments is not taken for it.
+      bool element = !open.empty() && open.back() == '[';
+      if (element && (cut == 0 || open.size() <= cut_open.size())) {
+        cut = i + 1;
+        cut_open = open;
+      }
+    }
+  }
+  if (cut == 0) return std::nullopt;
+  std::string closed(text.substr(0, cut));
+  for (auto it = cut_open.rbegin(); it != cut_open.rend(); ++it) {
+    closed.push_back(*it == '[' ? ']' : '}');
+  }
+  return closed;
+}
+
 }  // namespace
 
 RecordSet ReadJsonRecords(std::string_view bytes) {
   RecordSet set;
   json root;
+  bool cut_short = false;
   try {
     root = ParseLenient(bytes, &set.warnings);
   } catch (const json::parse_error& e) {
-    set.error = fmt::format("line {}: invalid JSON: {}", LineOf(bytes, e.byte),
-                            e.what());
-    return set;
+    // A dump that ends inside a record, as a download or a scraper that
+    // stopped leaves it, keeps the records before the cut.
+    std::optional<std::string> closed;
+    if (e.byte + 1 >= bytes.size()) closed = CloseCutJson(bytes);
+    try {
+      if (!closed) throw;
+      root = ParseLenient(*closed, &set.warnings);
+      cut_short = true;
+    } catch (const json::parse_error&) {
+      set.error = fmt::format("line {}: invalid JSON: {}",
+                              LineOf(bytes, e.byte), e.what());
+      return set;
+    }
   }
 
   const json* records = nullptr;
@@ -159,6 +208,12 @@ RecordSet ReadJsonRecords(std::string_view bytes) {
       continue;
     }
     set.records.push_back({.number = int(i + 1), .fields = ToRecord(item)});
+  }
+  if (cut_short) {
+    set.warnings.push_back(fmt::format(
+        "the file ends inside record {}, cut short: that record is lost and "
+        "the {} before it are kept",
+        records->size() + 1, records->size()));
   }
   return set;
 }

@@ -133,6 +133,11 @@ TEST(DetectTest, RecognisesTextFormats) {
        Format::kJsonLines},
       {"json lines cut mid-record", "{\"a\": 1}\n{\"a\": 2}\n{\"a\": \"thr",
        Format::kJsonLines},
+      {"json array cut mid-record",
+       "[\n {\"title\": \"甲\"},\n {\"title\": \"乙\", \"content\": \"正",
+       Format::kJson},
+      {"json with an error before its end", "[{\"a\": 1}, {\"a\" 2}]",
+       Format::kText},
       {"pretty json with one-line members",
        "{\n  \"items\": [\n    {\"a\": 1},\n    {\"a\": 2}\n  ]\n}\n",
        Format::kJson},
@@ -140,6 +145,11 @@ TEST(DetectTest, RecognisesTextFormats) {
        "序号,标题,日期\n1,招标公告,2022-01-05\n2,\"中标, 公告\",2022-01-06\n",
        Format::kCsv},
       {"tsv", "\tref\ttrade\n0\t1\ta\n1\t2\tb\n2\t3\tc\n", Format::kCsv},
+      // A dump cut short ends in a short row.
+      {"csv with a short last row",
+       "标题,日期,链接\n招标公告,2022-01-05,http://a/1\n中标公告,2022-01-06,"
+       "http://a/2\n更正公告\n",
+       Format::kCsv},
       // Without a row of names the lines are text, not a dump.
       {"headerless tsv",
        "A01\t预算金额：320000元\nA03\t预算金额：32万元\nA05\t合同金额：50万元"

@@ -524,6 +524,33 @@ TEST(RecordsTest, FailsOnInvalidJson) {
       << docs[0].error;
 }
 
+// A dump cut short inside a record keeps the records before the cut, as
+// records, with a warning naming the record lost. A record's own list of
+// attachments is no record.
+TEST(RecordsTest, CutJsonKeepsCompleteRecords) {
+  const std::vector<std::string> inputs = {
+      R"([{"title": "甲", "files": [{"n": 1}, {"n": 2}]}, {"title": "乙"},
+          {"title": "丙", "files": [{"n": 1}, {"n": 2}], "content": "正)",
+      R"({"code": 0, "data": {"list": [{"title": "甲"}, {"title": "乙"},
+          {"title": "丙", "content": "正)",
+  };
+  for (const std::string& input : inputs) {
+    std::vector<Document> docs =
+        ExtractRecords(input, Format::kJson, ExtractOptions{});
+    EXPECT_EQ(docs[0].status, ExtractStatus::kOk) << docs[0].error;
+    EXPECT_EQ(Titles(docs), (std::vector<std::string>{"甲", "乙"})) << input;
+    ASSERT_FALSE(docs[0].warnings.empty()) << input;
+    EXPECT_EQ(docs[0].warnings.back(),
+              "the file ends inside record 3, cut short: that record is lost "
+              "and the 2 before it are kept");
+  }
+  // Cut inside the first record, the dump has no complete record.
+  std::vector<Document> first = ExtractRecords(
+      R"([{"title": "甲", "content": "正)", Format::kJson, ExtractOptions{});
+  EXPECT_EQ(first[0].status, ExtractStatus::kFailed);
+  EXPECT_EQ(first.size(), 1u);
+}
+
 TEST(RecordsTest, SameRecordHasOneIdAcrossFiles) {
   std::string csv = "title,url\n公告,http://example.org/1\n";
   std::string json = R"([{"url": "http://example.org/1", "title": "公告"}])";
