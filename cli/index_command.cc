@@ -41,6 +41,27 @@ bool IsNewIndex(const std::string& dir) {
          std::filesystem::is_empty(dir, error);
 }
 
+// True when `dir` is a folder that contains files but nothing of an index:
+// no Xapian file, shard list, shard or run report. Such a folder is most
+// likely the user's documents. Writing an index among them mixes the two,
+// and a later run over the folder would read the index's own files.
+bool HoldsOtherFiles(const std::string& dir) {
+  std::error_code error;
+  if (IsNewIndex(dir) || !std::filesystem::is_directory(dir, error)) {
+    return false;
+  }
+  for (const std::filesystem::directory_entry& entry :
+       std::filesystem::directory_iterator(dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
+        name == kStubFileName || name.starts_with("shard-") ||
+        name == "last-run.jsonl") {
+      return false;
+    }
+  }
+  return !error;
+}
+
 // Files a new index must start with to be written in shards. Xapian's
 // writer is single-threaded and slows as its tables grow, and it was the
 // slowest part of large runs. Shards are written by threads of their own,
@@ -116,6 +137,13 @@ int RunIndexCommand(const IndexCommandOptions& options) {
     PrintError(missing, "not found",
                "nothing was indexed. To remove the documents of a deleted "
                "folder, index the folder that contained it");
+    return 2;
+  }
+
+  if (HoldsOtherFiles(resolved.db)) {
+    PrintError(resolved.db, "not an index",
+               "the folder contains other files. Give --db a new or empty "
+               "folder, or an index made by bidscope");
     return 2;
   }
 

@@ -262,6 +262,23 @@ TEST_F(CliIndexTest, MissingPathStopsTheRun) {
   EXPECT_EQ(FileRecords(back)["b.txt"]["status"], "unchanged");
 }
 
+// --db naming a folder of documents is a slip: the run stops before it
+// writes the index among them.
+TEST_F(CliIndexTest, DbFolderOfDocumentsIsRejected) {
+  std::string documents = (input_ / "sub").string();
+  CommandResult run =
+      RunBidscope({"index", "--db", documents, input_.string()});
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find(documents + ": not an index"), std::string::npos)
+      << run.err;
+  EXPECT_FALSE(fs::exists(input_ / "sub" / "iamglass"));
+  EXPECT_FALSE(fs::exists(input_ / "sub" / "last-run.jsonl"));
+
+  // An index made by bidscope is opened again.
+  ASSERT_EQ(Index().exit_code, 0);
+  EXPECT_EQ(Index().exit_code, 0);
+}
+
 TEST_F(CliIndexTest, UnlistableFolderEndsAsFailed) {
   fs::path locked = input_ / "locked";
   WriteText(locked / "c.txt", "锁定目录中的公告。");
