@@ -106,7 +106,10 @@ int ExitForParseError(CLI::App& app, const CLI::ParseError& e) {
       dynamic_cast<const CLI::CallForVersion*>(&e) != nullptr) {
     return app.exit(e);
   }
-  app.exit(e);
+  // CLI11 would print the message bare. Errors here start with the
+  // program's name, as every other error of bidscope does.
+  std::cerr << "bidscope: " << e.what() << "\nRun with --help for more "
+            << "information.\n";
   return 2;
 }
 

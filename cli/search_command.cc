@@ -77,6 +77,7 @@ void ConvertHit(Script script, Hit* hit) {
   for (size_t i = 0; i + 1 < cuts.size(); i += 2) {
     hit->highlights.push_back({cuts[i], cuts[i + 1]});
   }
+  hit->brief.buyer = ConvertScriptKeepingNames(hit->brief.buyer, script, names);
   hit->title = ConvertScriptKeepingNames(hit->title, script, names);
   hit->first_line = ConvertScriptKeepingNames(hit->first_line, script, names);
 }
@@ -244,7 +245,7 @@ int RunSearchCommand(const SearchCommandOptions& options) {
               std::to_string(result.total_lower) + ", at most " +
               std::to_string(result.total_upper) + ")";
     }
-    if (result.hits.empty()) {
+    if (result.hits.empty() && options.limit > 0) {
       count += ", none after the first " + std::to_string(options.offset);
     }
     std::cout << Dim(count, color) << '\n';

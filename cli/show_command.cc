@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,15 @@ int RunShowCommand(const ShowCommandOptions& options) {
         std::all_of(by_id.begin(), by_id.end(), [&](const FileState& state) {
           return state.doc_id == by_id[0].doc_id;
         });
+    if (!by_path && !by_id.empty() && !one_id) {
+      std::set<std::string> ids;
+      for (const FileState& state : by_id) ids.insert(state.doc_id);
+      PrintError(options.target, "ambiguous id prefix",
+                 std::to_string(ids.size()) +
+                     " documents have ids that start with it; give more of "
+                     "the id");
+      return 1;
+    }
     if (!by_path && one_id) by_path = std::move(by_id[0]);
     // A repost's bytes have an id of their own, but its path belongs to
     // the document it was merged into, which is shown.

@@ -198,9 +198,17 @@ int RunStatsCommand(const StatsCommandOptions& options) {
   for (const Hit& hit : *hits) AddHit(hit, options.by, &groups);
   std::vector<std::pair<std::string, const Group*>> ordered;
   for (const auto& [key, group] : groups) ordered.push_back({key, &group});
-  std::stable_sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) {
-    return a.second->documents > b.second->documents;
-  });
+  // Years come in their order, the documents without a year last, and
+  // other groups largest first.
+  if (options.by == "year") {
+    std::stable_sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) {
+      return (a.first == kNoGroup) < (b.first == kNoGroup);
+    });
+  } else {
+    std::stable_sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) {
+      return a.second->documents > b.second->documents;
+    });
+  }
 
   if (!options.json) {
     std::cout << "documents\tawards\taward_cny\tbudgets\tbudget_cny\t"

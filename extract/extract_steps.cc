@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <new>
 #include <sstream>
@@ -27,6 +28,12 @@ std::optional<Document> ReadWholeFile(const std::string& path,
                                       std::string& bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return FailedRead("cannot read", errno);
+  // A folder opens as a stream of no bytes, which would pass for an empty
+  // file.
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    return FailedRead("cannot read", EISDIR);
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return FailedRead("read failed", errno);

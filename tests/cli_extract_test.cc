@@ -131,6 +131,14 @@ TEST(CliExtractTest, MissingFileHasNoFields) {
       << human.err;
 }
 
+TEST(CliExtractTest, FolderIsNoEmptyFile) {
+  testing::TempDir dir;
+  CommandResult result = RunBidscope({"extract", dir.path().string()});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("cannot read: Is a directory"), std::string::npos)
+      << result.err;
+}
+
 TEST(CliExtractTest, EmptyFileSaysEmpty) {
   testing::TempDir dir;
   std::filesystem::path empty = dir.path() / "empty.txt";
@@ -145,7 +153,11 @@ TEST(CliExtractTest, EmptyFileSaysEmpty) {
 TEST(CliExtractTest, UnknownFlagIsUsageError) {
   CommandResult result = RunBidscope({"search", "--no-such-flag", "x"});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_FALSE(result.err.empty());
+  EXPECT_TRUE(result.err.starts_with("bidscope: ")) << result.err;
+  CommandResult missing = RunBidscope({"stats"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(missing.err.starts_with("bidscope: --by is required"))
+      << missing.err;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // filters and prefixes, sort orders, stats, project timelines, exports and
 // the merging of reposted notices, over notices written to a temporary
 // folder.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -284,6 +285,21 @@ TEST_F(CliFieldsTest, StatsByYearWithFilter) {
   EXPECT_EQ(awards,
             (std::map<std::string, double>{
                 {"2022", 300000.0}, {"2023", 480000.0}, {"2024", 1150000.0}}));
+}
+
+TEST_F(CliFieldsTest, StatsListsYearsInOrder) {
+  testing::CommandResult result =
+      RunBidscope({"stats", "--db", db_, "--by", "year", "--json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::vector<std::string> keys;
+  for (const nlohmann::json& group : RecordsOfType(result.out, "group")) {
+    keys.push_back(group["key"]);
+  }
+  ASSERT_GE(keys.size(), 3u);
+  if (keys.back() == "(none)") keys.pop_back();
+  EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()))
+      << ::testing::PrintToString(keys);
+  EXPECT_EQ(std::count(keys.begin(), keys.end(), "(none)"), 0);
 }
 
 TEST_F(CliFieldsTest, StatsConvertCurrencyWithDatedRate) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <string>
@@ -132,7 +133,7 @@ TEST_F(CliSearchTest, OptionValuesAreChecked) {
     testing::CommandResult result = RunBidscope(args);
     EXPECT_EQ(result.exit_code, 2) << row.message;
     EXPECT_NE(result.err.find(row.message), std::string::npos) << result.err;
-    EXPECT_LT(result.err.size(), 200u) << result.err;
+    EXPECT_LT(result.err.size(), 240u) << result.err;
   }
   EXPECT_EQ(
       RunBidscope({"search", "--db", db_, "--after", "2024-02-29", "舆情"}).err,
@@ -223,6 +224,27 @@ TEST_F(CliSearchTest, SortedListShowsItsOrder) {
   }
   ASSERT_GE(dates.size(), 3u) << by_date.out;
   EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << by_date.out;
+}
+
+// An id prefix that two documents share is rejected with the count.
+TEST_F(CliSearchTest, ShowRejectsAmbiguousPrefix) {
+  std::map<char, std::set<std::string>> ids_by_first;
+  for (const nlohmann::json& file : RecordsOfType(index_run_->out, "file")) {
+    std::string id = file.value("doc_id", "");
+    if (!id.empty()) ids_by_first[id[0]].insert(id);
+  }
+  auto shared =
+      std::find_if(ids_by_first.begin(), ids_by_first.end(),
+                   [](const auto& entry) { return entry.second.size() >= 2; });
+  ASSERT_NE(shared, ids_by_first.end()) << "no two ids share a first digit";
+  std::string prefix(1, shared->first);
+  testing::CommandResult show = RunBidscope({"show", "--db", db_, prefix});
+  EXPECT_EQ(show.exit_code, 1);
+  EXPECT_NE(show.err.find(prefix + ": ambiguous id prefix: " +
+                          std::to_string(shared->second.size()) +
+                          " documents have ids that start with it"),
+            std::string::npos)
+      << show.err;
 }
 
 TEST_F(CliSearchTest, ShowListsMetadataAndPages) {

@@ -305,8 +305,8 @@ TEST_F(TranslationTest, ShowConvertsToTraditional) {
 TEST_F(TranslationTest, ConversionKeepsPartyNames) {
   fs::path award = dir_.path() / "award.txt";
   WriteText(award,
-            "某市公安局舆情监测平台中标结果公告\n"
-            "采购人：某市公安局\n中标供应商：北京信息软件有限公司\n"
+            "某市财政局舆情监测平台中标结果公告\n"
+            "采购人：某市财政局\n中标供应商：北京信息软件有限公司\n"
             "中标金额：48万元\n本项目采购软件和信息服务。\n");
   ASSERT_EQ(RunBidscope({"index", "--db", db_, award.string()}).exit_code, 0);
 
@@ -326,6 +326,12 @@ TEST_F(TranslationTest, ConversionKeepsPartyNames) {
   std::string snippet = hits[0]["snippet"];
   EXPECT_NE(snippet.find("北京信息軟件有限公司"), std::string::npos) << snippet;
   EXPECT_NE(snippet.find("採購軟體和資訊服務"), std::string::npos) << snippet;
+  // The buyer under the heading is converted as a name too.
+  CommandResult human =
+      RunBidscope({"search", "--db", db_, "--script", "hant", "北京信息软件"});
+  ASSERT_EQ(human.exit_code, 0) << human.err;
+  EXPECT_NE(human.out.find("award · 某市財政局"), std::string::npos)
+      << human.out;
 
   fs::path out = dir_.path() / "hant.jsonl";
   CommandResult run =
