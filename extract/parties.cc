@@ -82,6 +82,11 @@ const std::vector<LabelKey>& LabelKeys() {
         {u"成交单位", Role::kSupplier},
         {u"中标候选人", Role::kSupplier},
         {u"得標廠商", Role::kSupplier},
+        // A contract names its parties 甲方 (the buyer) and 乙方 (the
+        // supplier), often after 供应商 or 采购人: "供应商（乙方）".
+        {u"供应商", Role::kSupplier},
+        {u"乙方", Role::kSupplier},
+        {u"甲方", Role::kBuyer},
         {u"決標廠商", Role::kSupplier},
         {u"采购人", Role::kBuyer},
         {u"采购单位", Role::kBuyer},
@@ -300,6 +305,19 @@ Role RoleOfLabel(icu::UnicodeString label) {
     }
   }
   return Role::kNone;
+}
+
+bool HasOrganisationSuffix(const icu::UnicodeString& name);
+
+// True when a value under `label` cannot be a party. The bare contract
+// labels 供应商, 甲方 and 乙方 also head definitions ("乙方：是指…",
+// "甲方：招标人或其委托的…"), so their value must be the name of one
+// organisation.
+bool IsNoContractParty(const icu::UnicodeString& label,
+                       const icu::UnicodeString& value) {
+  if (label != u"供应商" && label != u"甲方" && label != u"乙方") return false;
+  return !HasOrganisationSuffix(value) || value.startsWith(u"指") ||
+         value.startsWith(u"是指") || value.indexOf(u'或') >= 0;
 }
 
 // Returns the start of the value after the separator at `sep`.
@@ -659,6 +677,18 @@ bool IsPlaceholder(const icu::UnicodeString& value) {
   }
   if (blank) return true;
 
+  // The field of a contract template, "[合同中心-供应商名称]": Han text in
+  // brackets first. A code such as "[350703]FJZHJS[GK]2025003" is a value.
+  if (value.startsWith(u"[") || value.startsWith(u"【")) {
+    int32_t close = value.indexOf(value.charAt(0) == u'[' ? u']' : u'】');
+    if (close < 0) close = value.length();  // cut before its end
+    for (int32_t i = 1; i < close; ++i) {
+      if (u_hasBinaryProperty(value.char32At(i), UCHAR_IDEOGRAPHIC)) {
+        return true;
+      }
+    }
+  }
+
   // Column headers of a flattened table are not values either.
   static const std::u16string_view kHeaders[] = {
       u"序号", u"名称", u"地址", u"金额", u"联系", u"电话", u"资质"};
@@ -913,6 +943,7 @@ void FillFromLabelLines(const icu::UnicodeString& text, Parties& parties) {
       continue;
     }
     if (role == Role::kSupplier && !HasOrganisationSuffix(value)) continue;
+    if (IsNoContractParty(label, value)) continue;
     last = Assign(parties, role, SectionAt(text, lines[i].start), last, value);
     i = next;
   }
@@ -978,7 +1009,8 @@ Parties FindParties(std::string_view text) {
         role == Role::kSupplier || role == Role::kName) {
       CutBeforeDate(value);
     }
-    if (IsPlaceholder(value) || (value.length() < 2 && role != Role::kLot)) {
+    if (IsPlaceholder(value) || (value.length() < 2 && role != Role::kLot) ||
+        IsNoContractParty(label, value)) {
       continue;
     }
     last = Assign(parties, role, SectionAt(normalized, i), last, value);

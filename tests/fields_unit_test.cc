@@ -246,6 +246,29 @@ TEST(PartiesTest, NameDropsNumeralOfCutItem) {
             "示例新区管网工程三");
 }
 
+TEST(PartiesTest, ContractNamesItsParties) {
+  Parties contract = FindParties(
+      "政府采购合同公告\n采购人（甲方）：示例市财政局\n"
+      "供应商（乙方）：北京信息软件有限公司\n合同金额：48万元\n");
+  EXPECT_EQ(contract.buyer, "示例市财政局");
+  ASSERT_EQ(contract.suppliers.size(), 1u);
+  EXPECT_EQ(contract.suppliers[0].name, "北京信息软件有限公司");
+
+  Parties bare = FindParties("甲方：示例市财政局\n乙方：示例科技有限公司\n");
+  EXPECT_EQ(bare.buyer, "示例市财政局");
+  ASSERT_EQ(bare.suppliers.size(), 1u);
+  EXPECT_EQ(bare.suppliers[0].name, "示例科技有限公司");
+
+  // Definitions and the blanks of a contract template name no party.
+  Parties definitions = FindParties(
+      "甲方：招标人或招标人依法成立的项目公司\n乙方：是指中标的供应商\n"
+      "甲方：[合同中心-采购单位名称] "
+      "乙方：[合同中心-供应商名称]法人：[合同中心-"
+      "供应商法人姓名]\n");
+  EXPECT_EQ(definitions.buyer, "");
+  EXPECT_TRUE(definitions.suppliers.empty()) << definitions.suppliers[0].name;
+}
+
 TEST(PartiesTest, SplitsRunTogetherText) {
   // A scraper's text: numbered items run together.
   Parties p = FindParties(
