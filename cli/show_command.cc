@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -14,6 +15,27 @@
 #include "index/index.h"
 
 namespace bidscope::cli {
+
+namespace {
+
+// Returns the status and reason the last index run gave `path` in its run
+// report, or nothing when the report does not list it.
+std::optional<std::string> LastRunStatus(const std::string& db,
+                                         const std::string& path) {
+  std::ifstream in(db + "/last-run.jsonl");
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    if (record.is_discarded() || record.value("type", "") != "file") continue;
+    const nlohmann::json& data = record["data"];
+    if (data.value("path", "") != path) continue;
+    std::string status = data.value("status", "");
+    std::string reason = data.value("reason", "");
+    return reason.empty() ? status : status + ": " + reason;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 int RunShowCommand(const ShowCommandOptions& options) {
   std::unique_ptr<Searcher> searcher;
@@ -76,6 +98,13 @@ int RunShowCommand(const ShowCommandOptions& options) {
       return 1;
     }
     if (!stored) {
+      // A file the last run skipped (empty, or an index's own file) has
+      // no state of its own, only its line in the run report.
+      if (std::optional<std::string> status =
+              LastRunStatus(options.db, absolute)) {
+        PrintError(absolute, "no document in " + options.db, *status);
+        return 1;
+      }
       PrintError(options.target, "not found",
                  "no document has this id, id prefix or path in " + options.db);
       return 1;

@@ -222,6 +222,20 @@ TEST_F(CliIndexTest, RerunSkipsChangesAndRemoves) {
   EXPECT_EQ(Hits("舆情监测"), 0);
 }
 
+// A skipped file has no document and no state, but show gives the reason
+// the last run gave it.
+TEST_F(CliIndexTest, ShowGivesReasonOfSkippedFile) {
+  WriteText(input_ / "empty.txt", "");
+  ASSERT_EQ(Index().exit_code, 0);
+  std::string empty = (input_ / "empty.txt").string();
+  CommandResult show = RunBidscope({"show", "--db", db_, empty});
+  EXPECT_EQ(show.exit_code, 1);
+  EXPECT_NE(show.err.find(empty + ": no document in " + db_ +
+                          ": skipped: empty file"),
+            std::string::npos)
+      << show.err;
+}
+
 TEST_F(CliIndexTest, KeepMissingKeepsVanishedFiles) {
   ASSERT_EQ(Index().exit_code, 0);
   fs::remove(input_ / "sub" / "b.txt");
