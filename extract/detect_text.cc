@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/csv_parser.h"
+#include "extract/records_fields.h"
+
 namespace bidscope {
 namespace {
 
@@ -280,8 +283,43 @@ Format SniffJson(std::string_view text, bool truncated) {
   return IsJsonOrPrefix(text) ? Format::kJson : Format::kUnknown;
 }
 
+namespace {
+
+// True when `records`, a header and one row, are a dump of one record. The
+// header must be named, and the row must have as many fields and give the
+// record a title, body or URL by the names of records_fields.cc. Two lines
+// of text with commas give no record such a field.
+bool IsOneRecordCsv(const std::vector<std::string_view>& records) {
+  for (char delimiter : {',', '\t', ';', '|'}) {
+    size_t header_count = CountDelimiters(records[0], delimiter);
+    if (header_count == 0 ||
+        CountDelimiters(records[1], delimiter) != header_count ||
+        !HasNamedField(records[0], delimiter)) {
+      continue;
+    }
+    std::string both(records[0]);
+    both += '\n';
+    both += records[1];
+    CsvTable table = ParseCsv(both, delimiter);
+    if (table.rows.size() != 2 ||
+        table.rows[0].cells.size() != table.rows[1].cells.size()) {
+      continue;
+    }
+    RecordFields fields;
+    for (size_t i = 0; i < table.rows[0].cells.size(); ++i) {
+      fields.emplace_back(table.rows[0].cells[i], table.rows[1].cells[i]);
+    }
+    FieldRoles roles = AssignFieldRoles(fields, ExtractOptions{});
+    if (roles.title >= 0 || roles.url >= 0 || !roles.text.empty()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool LooksLikeCsv(std::string_view text, bool truncated) {
   std::vector<std::string_view> records = CsvRecords(text, truncated);
+  if (records.size() == 2 && !truncated) return IsOneRecordCsv(records);
   if (records.size() < kMinCsvRecords) return false;
   // The last row of a whole file does not count against it, since a dump
   // cut short ends in a short row, which the CSV reader keeps and reports.

@@ -26,7 +26,8 @@ Format SniffJson(std::string_view text, bool truncated);
 
 // True when the first records have the same number of delimiters (comma,
 // tab, semicolon or vertical bar, outside double quotes) as a header row
-// with at least one field that is not a number.
+// with at least one field that is not a number. A header and one record
+// count only when the record has a title, body or URL column.
 bool LooksLikeCsv(std::string_view text, bool truncated);
 
 // Returns the format of text that opens with a block of RFC 5322 header

@@ -145,6 +145,11 @@ TEST(DetectTest, RecognisesTextFormats) {
        "序号,标题,日期\n1,招标公告,2022-01-05\n2,\"中标, 公告\",2022-01-06\n",
        Format::kCsv},
       {"tsv", "\tref\ttrade\n0\t1\ta\n1\t2\tb\n2\t3\tc\n", Format::kCsv},
+      // A header and one record with a title, body or URL column.
+      {"csv of one record",
+       "title,url,content\n示例公告,http://www.ccgp.gov.cn/a.htm,正文\n",
+       Format::kCsv},
+      {"two lines with commas", "Hello, world\nFoo, bar\n", Format::kText},
       // A dump cut short ends in a short row.
       {"csv with a short last row",
        "标题,日期,链接\n招标公告,2022-01-05,http://a/1\n中标公告,2022-01-06,"
