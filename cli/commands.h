@@ -12,6 +12,10 @@
 
 namespace bidscope::cli {
 
+// Name of the last index run's report in the index directory: its file
+// records and summary, as JSON Lines.
+inline constexpr char kRunReportName[] = "last-run.jsonl";
+
 // Largest --commit-every. Xapian commits by itself after
 // XAPIAN_FLUSH_THRESHOLD changes (10,000 unless set), and such a commit
 // lacks the commit number that a sharded index records; the index command

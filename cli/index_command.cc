@@ -53,11 +53,7 @@ bool HoldsOtherFiles(const std::string& dir) {
   for (const std::filesystem::directory_entry& entry :
        std::filesystem::directory_iterator(dir, error)) {
     std::string name = entry.path().filename().string();
-    if (name == "iamglass" || name == "flintlock" || name.ends_with(".glass") ||
-        name == kStubFileName || name.starts_with("shard-") ||
-        name == "last-run.jsonl") {
-      return false;
-    }
+    if (IsIndexFileName(name) || name == kRunReportName) return false;
   }
   return !error;
 }

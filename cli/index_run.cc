@@ -484,7 +484,7 @@ json IndexRun::Summary(double seconds) const {
 void IndexRun::WriteReport(const json& summary) {
   // Written beside the index and renamed into place, so that a reader
   // never sees half a report.
-  std::string final_path = options_.db + "/last-run.jsonl";
+  std::string final_path = options_.db + "/" + kRunReportName;
   std::string temp_path = final_path + ".tmp";
   std::ofstream out(temp_path, std::ios::trunc);
   for (const FileRecord& record : records_) {

@@ -9,7 +9,7 @@ namespace bidscope::cli {
 using nlohmann::json;
 
 int RunReportCommand(const ReportCommandOptions& options) {
-  std::string path = options.db + "/last-run.jsonl";
+  std::string path = options.db + "/" + kRunReportName;
   std::ifstream in(path);
   if (!in) {
     PrintError(path, "no run report",

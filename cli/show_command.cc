@@ -22,7 +22,7 @@ namespace {
 // report, or nothing when the report does not list it.
 std::optional<std::string> LastRunStatus(const std::string& db,
                                          const std::string& path) {
-  std::ifstream in(db + "/last-run.jsonl");
+  std::ifstream in(db + "/" + kRunReportName);
   for (std::string line; std::getline(in, line);) {
     nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
     if (record.is_discarded() || record.value("type", "") != "file") continue;

@@ -173,6 +173,9 @@ class SavedFrames {
       : parts_(parts), options_(options), used_({root}) {
     frame_text_ = [this](std::string_view src) { return Text(src); };
   }
+  // The callback refers to this object, so a copy would call the original.
+  SavedFrames(const SavedFrames&) = delete;
+  SavedFrames& operator=(const SavedFrames&) = delete;
 
   // Returns the callback for the renderer, which puts each frame's text
   // in the frame's place.

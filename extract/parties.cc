@@ -170,10 +170,11 @@ bool IsValueStop(char16_t c) {
          c == u'；' || c == u'|';
 }
 
+// The Chinese numerals of list numbering, 一 to 十, in order.
+constexpr char16_t kListNumerals[] = u"一二三四五六七八九十";
+
 // True for the Chinese numerals of list numbering, 一 to 十.
-bool IsListNumeral(char16_t c) {
-  return u_strchr(u"一二三四五六七八九十", c) != nullptr;
-}
+bool IsListNumeral(char16_t c) { return u_strchr(kListNumerals, c) != nullptr; }
 
 // `label` without an unclosed opening bracket, bracketed asides and list
 // numbering.
@@ -401,9 +402,8 @@ void DropNextItemNumeral(const icu::UnicodeString& text, int32_t start,
       value->charAt(length - 2) == u'第') {
     return;
   }
-  static constexpr char16_t kNumerals[] = u"一二三四五六七八九十";
-  const char16_t* numeral = u_strchr(kNumerals, value->charAt(length - 1));
-  if (numeral == nullptr || numeral == kNumerals) return;
+  const char16_t* numeral = u_strchr(kListNumerals, value->charAt(length - 1));
+  if (numeral == nullptr || numeral == kListNumerals) return;
   const char16_t previous[] = {numeral[-1], u'、'};
   if (text.indexOf(previous, 2, 0, start) >= 0) value->truncate(length - 1);
 }

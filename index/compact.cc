@@ -81,11 +81,9 @@ std::vector<Xapian::WritableDatabase> LockShards(
 }
 
 // True for the files Xapian or the shard layout keep in an index
-// directory, which compaction writes anew.
+// directory, with Xapian's temporary files, which compaction writes anew.
 bool IsDatabaseFile(const std::string& name) {
-  return name == "iamglass" || name == "flintlock" ||
-         name.ends_with(".glass") || name.ends_with(".tmp") ||
-         name == kStubFileName || name == kCommitJournalFileName;
+  return IsIndexFileName(name) || name.ends_with(".tmp");
 }
 
 // Copies the other files of the index directory (the run report, the

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "index/commit_journal.h"
 #include "index/index.h"
 
 namespace bidscope {
@@ -53,6 +54,12 @@ int64_t ParseShardCommitSequence(const std::string& text) {
 }
 
 std::string ShardDirName(int index) { return "shard-" + std::to_string(index); }
+
+bool IsIndexFileName(const std::string& name) {
+  return name == "iamglass" || name == "flintlock" ||
+         name.ends_with(".glass") || name == kStubFileName ||
+         name == kCommitJournalFileName || name.starts_with("shard-");
+}
 
 bool IsShardedIndex(const std::string& dir) {
   std::error_code error;

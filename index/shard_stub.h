@@ -35,6 +35,11 @@ int64_t ParseShardCommitSequence(const std::string& text);
 // Directory name of shard `index` inside the index directory: "shard-3".
 std::string ShardDirName(int index);
 
+// True for the name of a file that Xapian or the shard layout keeps in an
+// index directory (iamglass, postlist.glass, XAPIANDB, the commit
+// journal), and for a shard's directory.
+bool IsIndexFileName(const std::string& name);
+
 // True when `dir` contains a stub file, so it is a sharded index.
 bool IsShardedIndex(const std::string& dir);
 

@@ -276,7 +276,8 @@ std::optional<PageChoice> ChoosePageWith(
       }
     }
   }
-  // Without a cut page among the reliable ones, a later page could match.
+  // With a cut, the pages left out could have every pattern or be the
+  // first reliable page.
   if (cut && !patterns.empty()) return std::nullopt;
   if (cut && best.page == nullptr) return std::nullopt;
   return best;
@@ -314,7 +315,7 @@ std::optional<PageChoice> ChoosePage(const Document& doc,
                                                          : std::move(best);
 }
 
-// MakeSnippet, and with `cut` MakeSnippetFromStart.
+// Implements MakeSnippet, and with `cut` MakeSnippetFromStart.
 std::optional<Snippet> SnippetOf(const Document& doc,
                                  const std::vector<MatchPattern>& patterns,
                                  size_t snippet_chars, bool cut) {
@@ -368,7 +369,7 @@ std::optional<Snippet> SnippetOf(const Document& doc,
   return snippet;
 }
 
-// FirstLine, and with `cut` FirstLineFromStart.
+// Implements FirstLine, and with `cut` FirstLineFromStart.
 std::optional<std::string> FirstLineOf(const Document& doc, size_t max_chars,
                                        bool cut) {
   for (const Page& page : doc.pages) {
